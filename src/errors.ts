@@ -1,0 +1,126 @@
+/**
+ * The stable error codes of the package. A code never changes meaning once
+ * published; new codes may be added.
+ *
+ * @example
+ * ```ts
+ * import { RulesError } from "verksamhetsuppdrag";
+ * try { parseLocalDate("2024-02-30", "date"); } catch (e) {
+ *   if (e instanceof RulesError) console.log(e.code); //=> "INVALID_DATE"
+ * }
+ * ```
+ */
+export type RulesErrorCode =
+  | "INVALID_MONEY"
+  | "INVALID_DATE"
+  | "INVALID_ARGUMENT"
+  | "INVALID_CONTRACT"
+  | "INVALID_INPUT"
+  | "MISSING_INDEX"
+  | "INDEX_MISMATCH"
+  | "OUTSIDE_TERM"
+  | "UNKNOWN_START"
+  | "DUPLICATE_ID"
+  | "CALL_OFF_NOT_WRITTEN"
+  | "NOTICE_NOT_WRITTEN"
+  | "NOT_IN_CONTRACT"
+  | "EXTENSION_NOT_ALLOWED"
+  | "GROUP_RULE_NOT_MET"
+  | "OVERFLOW";
+
+/**
+ * One problem with one field of an input: where it is, what was expected and
+ * what was received.
+ *
+ * @example
+ * ```ts
+ * const issue: RulesIssue = { path: "compensation.rate", expected: "money with at most two decimals", received: "\"12,5\"" };
+ * ```
+ */
+export interface RulesIssue {
+  /** Dotted path to the field, e.g. `"compensation.rate"` or `"sessions.3.minutes"`. */
+  path: string;
+  /** What the field must be. */
+  expected: string;
+  /** What it was, rendered for a person to read. */
+  received: string;
+}
+
+/**
+ * The one error class the package throws. Every error has a stable
+ * {@link RulesErrorCode | code}; input errors also list their {@link RulesIssue | issues}.
+ *
+ * @example
+ * ```ts
+ * import { RulesError, billableHours } from "verksamhetsuppdrag";
+ * try { billableHours(-5); } catch (e) {
+ *   e instanceof RulesError; //=> true
+ *   (e as RulesError).code;   //=> "INVALID_ARGUMENT"
+ * }
+ * ```
+ */
+export class RulesError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: RulesErrorCode;
+  /** The bad fields, when the error is about input. */
+  readonly issues: readonly RulesIssue[];
+
+  /**
+   * @param code - the stable code
+   * @param message - a sentence for a person: the field, the value and what was expected
+   * @param issues - the bad fields, if any
+   */
+  constructor(code: RulesErrorCode, message: string, issues: readonly RulesIssue[] = []) {
+    super(message);
+    this.name = "RulesError";
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/**
+ * Renders any received value for an error message: short, safe, never throws.
+ *
+ * @param value - what the caller passed
+ * @returns a readable description, at most about 60 characters
+ * @example
+ * ```ts
+ * describeValue("12,5"); //=> "\"12,5\""
+ * describeValue(NaN);    //=> "NaN"
+ * ```
+ */
+export function describeValue(value: unknown): string {
+  let text: string;
+  try {
+    if (typeof value === "string") text = JSON.stringify(value);
+    else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") text = String(value);
+    else if (value === undefined) text = "undefined";
+    else if (value === null) text = "null";
+    else if (typeof value === "symbol" || typeof value === "function") text = typeof value;
+    else if (Array.isArray(value)) text = `an array of ${value.length.toString()}`;
+    else text = "an object";
+  } catch {
+    text = "an unprintable value";
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * Builds a {@link RulesError} for one bad field, with a message naming the
+ * field, the value and what was expected.
+ *
+ * @param code - the error code
+ * @param path - the field
+ * @param expected - what it must be
+ * @param value - what it was
+ * @returns the error, to be thrown by the caller
+ * @example
+ * ```ts
+ * throw fieldError("INVALID_ARGUMENT", "minutes", "a non-negative integer", -5);
+ * // RulesError: minutes: expected a non-negative integer, received -5
+ * ```
+ */
+export function fieldError(code: RulesErrorCode, path: string, expected: string, value: unknown): RulesError {
+  const received = describeValue(value);
+  return new RulesError(code, `${path}: expected ${expected}, received ${received}`, [{ path, expected, received }]);
+}
