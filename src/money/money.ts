@@ -393,7 +393,7 @@ export function twelfthsOre(annualOre: number, remainder: TwelfthsRemainder = "l
  * ```
  */
 export function twelfths(annual: MoneyInput, options: { remainder?: TwelfthsRemainder } = {}): Decimal[] {
-  const remainder = options.remainder ?? "last";
+  const remainder: unknown = options.remainder ?? "last";
   if (remainder !== "last" && remainder !== "first") {
     throw fieldError("INVALID_ARGUMENT", "options.remainder", "'last' or 'first'", remainder);
   }
@@ -418,18 +418,24 @@ export function twelfths(annual: MoneyInput, options: { remainder?: TwelfthsRema
 export function splitOre(totalOre: number, weights: readonly number[]): number[] {
   assertOre(totalOre, "total");
   if (totalOre < 0) throw fieldError("INVALID_MONEY", "total", "a non-negative amount", oreToString(totalOre));
-  if (!Array.isArray(weights) || weights.length === 0) {
-    throw fieldError("INVALID_ARGUMENT", "weights", "a non-empty array of non-negative integers", weights);
+  const raw: unknown = weights;
+  if (!Array.isArray(raw) || raw.length === 0) {
+    throw fieldError("INVALID_ARGUMENT", "weights", "a non-empty array of non-negative integers", raw);
   }
+  const ws: bigint[] = [];
   let sum = 0n;
-  weights.forEach((w, i) => {
-    if (!Number.isSafeInteger(w) || w < 0) throw fieldError("INVALID_ARGUMENT", `weights.${i.toString()}`, "a non-negative safe integer", w);
+  for (let i = 0; i < raw.length; i++) {
+    const w: unknown = raw[i];
+    if (typeof w !== "number" || !Number.isSafeInteger(w) || w < 0) {
+      throw fieldError("INVALID_ARGUMENT", `weights.${i.toString()}`, "a non-negative safe integer", w);
+    }
+    ws.push(BigInt(w));
     sum += BigInt(w);
-  });
+  }
   if (sum === 0n) throw fieldError("INVALID_ARGUMENT", "weights", "at least one weight above zero", weights);
   const total = BigInt(totalOre);
-  const parts = weights.map((w) => (total * BigInt(w)) / sum);
-  const remainders = weights.map((w, i) => ({ i, r: (total * BigInt(w)) % sum }));
+  const parts = ws.map((w) => (total * w) / sum);
+  const remainders = ws.map((w, i) => ({ i, r: (total * w) % sum }));
   let left = total - parts.reduce((a, b) => a + b, 0n);
   remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
   for (const { i } of remainders) {
