@@ -1,0 +1,42 @@
+/**
+ * Commissions as data: the schema, the parser, the shipped commissions and
+ * the JSON Schema.
+ *
+ * @module
+ */
+export { contractSchema } from "./schema.js";
+export type {
+  Amendment,
+  BillableTimeRule,
+  CallOffClause,
+  Cited,
+  Compensation,
+  Contract,
+  ContractInput,
+  EarlyTerminationClause,
+  Eligibility,
+  ExpectedResult,
+  FixedAnnualCompensation,
+  GroupRule,
+  GroupVolume,
+  HourVolumeCompensation,
+  HourlyCompensation,
+  Hours,
+  IndexationClause,
+  InsuranceClause,
+  Money,
+  NoticeClause,
+  Parties,
+  PaymentClause,
+  ReportingObligation,
+  ServiceLevels,
+  StatedYear,
+  Staffing,
+  Term,
+  TermExtension,
+  VisitFee,
+  YearlyCap,
+} from "./schema.js";
+export { parseContract } from "./parse.js";
+export { contracts, boendestodProcuredOptions } from "./shipped/index.js";
+export { contractJsonSchema } from "./jsonSchema.js";

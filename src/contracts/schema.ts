@@ -1,0 +1,924 @@
+/**
+ * The shape of a commission (*verksamhetsuppdrag*) written as plain data, as
+ * one zod schema. The schema is the single source of the package's contract
+ * types: every type below is inferred from it, and the JSON Schema shipped as
+ * `verksamhetsuppdrag/schema.json` is generated from it.
+ *
+ * Conventions in the data (see `docs/contracts.md`):
+ * - money is a string in kronor with at most two decimals (`"1827000"`,
+ *   `"605.00"`); never a JSON number, never a decimal comma;
+ * - hours, full-time equivalents and percentages are decimal strings with at
+ *   most two decimals (`"2590"`, `"2.5"`, `"80"`);
+ * - years, months, days and counts are JSON integers;
+ * - dates are `"YYYY-MM-DD"` strings that exist in the calendar;
+ * - every rule object carries `clause` (e.g. `"SON 2021-233 §1.2"`, starting
+ *   with the contract's `document` label) and, optionally, `quote`: the short
+ *   Swedish sentence it implements, copied exactly from the text;
+ * - every object is strict: an unknown key is an error, so a typo is caught.
+ *
+ * Each schema's error messages are written as what was expected
+ * ("money as a string with at most two decimals, e.g. \"605.00\""), so that
+ * {@link parseContract} can turn zod's issues into {@link RulesIssue}s.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { isLocalDate } from "../calendar/localDate.js";
+
+// ---------------------------------------------------------------------------
+// Leaf values
+// ---------------------------------------------------------------------------
+
+/** At most 12 integer digits: any amount fits in a safe integer of öre. */
+const DECIMAL_PATTERN = /^\d{1,12}(\.\d{1,2})?$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const CLOCK_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+const NOT_BLANK = /\S/;
+
+const MONEY_EXPECTED = 'money as a string with at most two decimals, e.g. "605.00"';
+const HOURS_EXPECTED = 'hours as a decimal string with at most two decimals, e.g. "2590" or "2.5"';
+const FTE_EXPECTED = 'full-time equivalents (årsarbetare) as a decimal string with at most two decimals, e.g. "2.5"';
+const PERCENT_EXPECTED = 'a percentage as a decimal string with at most two decimals, e.g. "80"';
+const DATE_EXPECTED = 'a date "YYYY-MM-DD" that exists in the calendar, e.g. "2022-01-01"';
+const YEAR_EXPECTED = "a year as an integer 1000-9999, e.g. 2022";
+const CLAUSE_EXPECTED = 'a clause reference naming the document and section, e.g. "SON 2021-233 §1.2"';
+
+function decimalString(expected: string) {
+  return z.string({ error: expected }).regex(DECIMAL_PATTERN, { error: expected });
+}
+
+const money = decimalString(MONEY_EXPECTED);
+const hours = decimalString(HOURS_EXPECTED);
+const fte = decimalString(FTE_EXPECTED);
+const percent = decimalString(PERCENT_EXPECTED);
+
+function text(expected: string) {
+  return z.string({ error: expected }).regex(NOT_BLANK, { error: expected });
+}
+
+function localDate(expected: string = DATE_EXPECTED) {
+  return z
+    .string({ error: expected })
+    .regex(DATE_PATTERN, { error: expected })
+    .refine((value) => !DATE_PATTERN.test(value) || isLocalDate(value), { error: expected });
+}
+
+function int(min: number, max: number, expected: string) {
+  return z.int({ error: expected }).min(min, { error: expected }).max(max, { error: expected });
+}
+
+const year = int(1000, 9999, YEAR_EXPECTED);
+
+function bool(expected: string) {
+  return z.boolean({ error: expected });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  const expected = `one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
+  return z.enum(values, { error: expected });
+}
+
+function literal<const T extends string | number>(value: T) {
+  return z.literal(value, { error: `exactly ${JSON.stringify(value)}` });
+}
+
+/** A strict object whose wrong-type message says what the object is. */
+function obj<S extends z.core.$ZodLooseShape>(expected: string, shape: S) {
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "invalid_type" ? expected : undefined),
+  });
+}
+
+function list<T extends z.ZodType>(expected: string, item: T) {
+  return z.array(item, { error: expected });
+}
+
+const cited = {
+  clause: text(CLAUSE_EXPECTED),
+  quote: text("the Swedish sentence the rule implements, copied exactly from the text").optional(),
+};
+
+// ---------------------------------------------------------------------------
+// The parts of a commission
+// ---------------------------------------------------------------------------
+
+const partiesSchema = obj("the parties as an object { purchaser, provider }", {
+  purchaser: text("the purchaser (beställaren), e.g. \"Social- och omsorgsnämnden\""),
+  provider: text("the provider (utföraren), e.g. \"Leanlink Råd och Stöd\""),
+});
+
+const amendmentSchema = obj("the amended commission as an object, or null", {
+  description: text("a description of the commission this one amends"),
+  staffingFte: fte.optional(),
+  volumeHoursPerYear: hours.optional(),
+  validUntil: localDate().optional(),
+  ...cited,
+});
+
+const extensionSchema = obj("the extension option as an object { count, months, clause }, or null", {
+  count: int(0, 99, "the number of extensions allowed, an integer 0 or more"),
+  months: int(1, 1200, "the length of one extension in months, an integer 1 or more"),
+  ...cited,
+});
+
+const START_EXPECTED = `${DATE_EXPECTED}, or "unknown" when the text gives no start date`;
+
+const termSchema = obj("the term as an object { start, end, extensions, clause }", {
+  start: z.union([localDate(START_EXPECTED), literal("unknown")], { error: START_EXPECTED }),
+  end: localDate(`${DATE_EXPECTED}, or null when the commission runs until further notice (tills vidare)`).nullable(),
+  extensions: extensionSchema.nullable(),
+  ...cited,
+}).superRefine((term, ctx) => {
+  if (term.end !== null && isLocalDate(term.start) && isLocalDate(term.end) && term.end < term.start) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["end"],
+      input: term.end,
+      message: `a date on or after the start ${term.start}`,
+    });
+  }
+  if (term.end === null && term.extensions !== null) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["extensions"],
+      input: term.extensions,
+      message: "null: a term without a fixed end (tills vidare) cannot be extended",
+    });
+  }
+});
+
+const noticeSchema = obj("the notice clause as an object, or null", {
+  months: int(1, 1200, "the notice period in months, an integer 1 or more"),
+  form: literal("written"),
+  givenBy: oneOf(["either", "purchaser", "provider"]),
+  unlessAgreedOtherwise: bool('true when the text says "om parterna inte kommer överens om annat", else false'),
+  ...cited,
+});
+
+const reconciliationSchema = obj("the reconciliation as an object { every, clause }, or null", {
+  every: literal("quarter"),
+  ...cited,
+});
+
+const fixedAnnualSchema = obj("the compensation as an object", {
+  kind: literal("fixed-annual"),
+  amount: money,
+  priceYear: year,
+  twelfths: bool("true when 1/12 of the annual amount is paid each month"),
+  premisesIncluded: bool("true or false when the text says whether premises are included, else null").nullable(),
+  reconciliation: reconciliationSchema.nullable(),
+  ...cited,
+});
+
+const billableTimeSchema = obj("the billable-time rule as an object", {
+  minutesPerHour: literal(60),
+  unit: literal("started-quarter-hour"),
+  billable: literal("direct-client-related"),
+  ...cited,
+});
+
+const groupRuleSchema = obj("the group rule as an object, or null", {
+  clientHoursPerGroupHour: int(1, 100, "client hours per group hour, an integer 1 or more"),
+  minParticipants: int(1, 1000, "the least number of participants, an integer 1 or more"),
+  minMinutes: int(1, 1440, "the shortest session in minutes, an integer 1-1440"),
+  maxMinutes: int(1, 1440, "the longest session in minutes, an integer 1-1440"),
+  ...cited,
+}).superRefine((rule, ctx) => {
+  if (rule.minMinutes > rule.maxMinutes) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxMinutes"],
+      input: rule.maxMinutes,
+      message: `at least minMinutes (${rule.minMinutes})`,
+    });
+  }
+});
+
+const yearlyCapSchema = obj("the yearly cap as an object { hours, clause }, or null", {
+  hours: decimalString(
+    'the yearly cap as a decimal string of hours, more than zero (a cap cannot be negative), e.g. "2590"',
+  ).refine((value) => !DECIMAL_PATTERN.test(value) || Number(value) > 0, {
+    error: 'a yearly cap of more than zero hours, e.g. "2590"',
+  }),
+  ...cited,
+});
+
+const minuteRangeSchema = obj("the visit length as an object { min, max } in minutes", {
+  min: int(1, 1440, "the shortest visit in minutes, an integer 1-1440"),
+  max: int(1, 1440, "the longest visit in minutes, an integer 1-1440"),
+}).superRefine((range, ctx) => {
+  if (range.min > range.max) {
+    ctx.addIssue({ code: "custom", path: ["max"], input: range.max, message: `at least min (${range.min})` });
+  }
+});
+
+const visitFeeSchema = obj("the visit fee as an object, or null", {
+  amount: money,
+  priceYear: year,
+  revisedYearly: bool("true when the text says the fee is revised every year"),
+  owedTo: oneOf(["purchaser", "provider"]),
+  visitMinutes: minuteRangeSchema.optional(),
+  ...cited,
+});
+
+const expectedVolumeSchema = obj("the expected volume as an object { cases, clause }", {
+  cases: int(0, 10_000_000, "the expected number of cases per year, an integer 0 or more"),
+  ...cited,
+});
+
+const hourlySchema = obj("the compensation as an object", {
+  kind: literal("hourly"),
+  rate: money,
+  priceYear: year,
+  billableTime: billableTimeSchema,
+  groupRule: groupRuleSchema.nullable(),
+  yearlyCap: yearlyCapSchema.nullable(),
+  visitFee: visitFeeSchema.nullable(),
+  expectedVolume: expectedVolumeSchema.optional(),
+  ...cited,
+});
+
+const statedYearSchema = obj("a stated year as an object { year, hours, cost, months, clause }", {
+  year,
+  hours,
+  cost: money,
+  months: int(1, 12, "the months in force that year, an integer 1-12"),
+  ...cited,
+});
+
+const hourVolumeSchema = obj("the compensation as an object", {
+  kind: literal("hour-volume"),
+  hoursPerYear: hours,
+  annualCost: money,
+  hourlyPrice: decimalString(
+    `${MONEY_EXPECTED}, or null when the price is implied (annualCost ÷ hoursPerYear)`,
+  ).nullable(),
+  proRating: literal("months-in-force"),
+  statedYears: list("the part-year figures as a list of { year, hours, cost, months, clause }", statedYearSchema),
+  ...cited,
+}).superRefine((volume, ctx) => {
+  const seen = new Set<number>();
+  volume.statedYears.forEach((stated, i) => {
+    if (seen.has(stated.year)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["statedYears", i, "year"],
+        input: stated.year,
+        message: "a year not already listed in statedYears",
+      });
+    }
+    seen.add(stated.year);
+  });
+});
+
+const compensationSchema = z.discriminatedUnion("kind", [fixedAnnualSchema, hourlySchema, hourVolumeSchema], {
+  error: (issue) =>
+    typeof issue.input === "object" && issue.input !== null && !Array.isArray(issue.input)
+      ? 'kind one of "fixed-annual", "hourly", "hour-volume"'
+      : 'the compensation as an object with kind "fixed-annual", "hourly" or "hour-volume"',
+});
+
+const indexationSchema = obj("the indexation clause as an object, or null", {
+  series: text('the index series, e.g. "OPI" or "uppräkningsmodell"'),
+  fixedUntil: localDate(`${DATE_EXPECTED}, or null when the text states no such date`).nullable(),
+  firstAdjustedYear: year,
+  note: text("a note on how the clause was read").optional(),
+  ...cited,
+});
+
+const callOffSchema = obj("the call-off clause as an object, or null", {
+  form: literal("written"),
+  atContractCompensation: bool("true when call-offs are paid at the contract's compensation"),
+  ...cited,
+});
+
+const paymentSchema = obj("the payment clause as an object, or null", {
+  frequency: literal("monthly"),
+  inArrears: bool("true when paid in arrears (i efterskott)"),
+  route: text('the payment route, e.g. "bokföringsorder" or "autobokföring"').optional(),
+  ...cited,
+});
+
+/** Day counts of a year that is not a leap year: a yearly date must exist every year. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+const reportingSchema = obj("a reporting obligation as an object", {
+  kind: oneOf(["activity-report", "lex-sarah-summary"]),
+  dueMonth: int(1, 12, "the month it is due, an integer 1-12"),
+  dueDay: int(1, 31, "the day of the month it is due, an integer 1-31"),
+  covers: literal("previous-calendar-year"),
+  ...cited,
+}).superRefine((report, ctx) => {
+  const length = DAYS_IN_MONTH[report.dueMonth - 1];
+  if (length !== undefined && report.dueDay > length) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["dueDay"],
+      input: report.dueDay,
+      message: `a day that exists in month ${report.dueMonth} every year (1-${length})`,
+    });
+  }
+});
+
+const earlyTerminationSchema = obj("the early-termination clause as an object, or null", {
+  cureDays: int(1, 3650, "the days the provider has to remedy a breach, an integer 1 or more"),
+  noticeMonths: int(1, 1200, "the notice period in months, an integer 1 or more"),
+  noticeForm: literal("written"),
+  by: oneOf(["purchaser", "provider", "either"]),
+  ...cited,
+});
+
+const minimumAgeSchema = obj("the minimum age as an object { years, clause }, or null", {
+  years: int(0, 150, "the minimum age in years, an integer 0-150"),
+  ...cited,
+});
+
+const residencySchema = obj("the residency rule as an object, or null", {
+  municipality: text('the municipality, e.g. "Linköping"'),
+  exceptions: oneOf(["by-agreement", "none"]),
+  ...cited,
+});
+
+const eligibilitySchema = obj("the eligibility rules as an object { minimumAge, residency }", {
+  minimumAge: minimumAgeSchema.nullable(),
+  residency: residencySchema.nullable(),
+});
+
+const daysSchema = obj("a number of days as an object { days, clause }, or null", {
+  days: int(0, 3650, "a number of days, an integer 0 or more"),
+  ...cited,
+});
+
+const openingHoursSchema = obj("the opening hours as an object, or null", {
+  days: literal("workdays"),
+  from: z.string({ error: 'a time "HH:MM", e.g. "08:00"' }).regex(CLOCK_PATTERN, { error: 'a time "HH:MM", e.g. "08:00"' }),
+  to: z.string({ error: 'a time "HH:MM", e.g. "17:00"' }).regex(CLOCK_PATTERN, { error: 'a time "HH:MM", e.g. "17:00"' }),
+  ...cited,
+}).superRefine((hoursOpen, ctx) => {
+  if (CLOCK_PATTERN.test(hoursOpen.from) && CLOCK_PATTERN.test(hoursOpen.to) && hoursOpen.to <= hoursOpen.from) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["to"],
+      input: hoursOpen.to,
+      message: `a time after from (${hoursOpen.from})`,
+    });
+  }
+});
+
+const serviceLevelsSchema = obj("the service levels as an object", {
+  firstMeetingWithinDays: daysSchema.nullable(),
+  reportWaitsOverDays: daysSchema.nullable(),
+  openingHours: openingHoursSchema.nullable(),
+});
+
+const insuranceSchema = obj("the insurance clause as an object, or null", {
+  personalInjury: money,
+  propertyDamage: money,
+  pureEconomicLossCapPerIncident: money,
+  ...cited,
+});
+
+const expectedResultSchema = obj("an expected result as an object { description, targetPercent, clause }", {
+  description: text("the expected result, in plain words"),
+  targetPercent: percent.refine((value) => !DECIMAL_PATTERN.test(value) || Number(value) <= 100, {
+    error: 'a percentage from "0" to "100"',
+  }),
+  ...cited,
+});
+
+const staffingSchema = obj("the staffing as an object { fte, clause }, or null", {
+  fte,
+  ...cited,
+});
+
+const groupsSchema = obj("the groups as an object { count, minParticipants, maxParticipants, clause }, or null", {
+  count: int(1, 1000, "the number of groups, an integer 1 or more"),
+  minParticipants: int(1, 1000, "the least participants per group, an integer 1 or more"),
+  maxParticipants: int(1, 1000, "the most participants per group, an integer 1 or more"),
+  ...cited,
+}).superRefine((groups, ctx) => {
+  if (groups.minParticipants > groups.maxParticipants) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxParticipants"],
+      input: groups.maxParticipants,
+      message: `at least minParticipants (${groups.minParticipants})`,
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------
+// The commission and its cross-field checks
+// ---------------------------------------------------------------------------
+
+const contractObject = obj("a commission as an object (plain JSON data)", {
+  id: z.string({ error: 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"' }).regex(SLUG_PATTERN, {
+    error: 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"',
+  }),
+  title: text("the commission's title"),
+  document: text('the label that starts every clause reference, e.g. "SON 2021-233"'),
+  reference: text('the diarienummer, e.g. "SON 2021-233", or null when the text has none').nullable(),
+  date: localDate(`${DATE_EXPECTED}, or null when the document states no date`).nullable(),
+  source: text("the file name or address of the commission's text"),
+  parties: partiesSchema,
+  amends: amendmentSchema.nullable(),
+  term: termSchema,
+  notice: noticeSchema.nullable(),
+  compensation: compensationSchema,
+  indexation: indexationSchema.nullable(),
+  callOffs: callOffSchema.nullable(),
+  payment: paymentSchema.nullable(),
+  reporting: list("the reporting obligations as a list (empty when the text has none)", reportingSchema),
+  earlyTermination: earlyTerminationSchema.nullable(),
+  eligibility: eligibilitySchema,
+  serviceLevels: serviceLevelsSchema,
+  insurance: insuranceSchema.nullable(),
+  expectedResults: list("the expected results as a list (empty when the text has none)", expectedResultSchema),
+  staffing: staffingSchema.nullable(),
+  groups: groupsSchema.nullable(),
+  notes: list("the notes as a list of strings", text("a note in plain words")),
+});
+
+type ContractShape = z.output<typeof contractObject>;
+type Issue = { path: (string | number)[]; input: unknown; message: string };
+
+function yearOfDate(date: unknown): number | null {
+  return isLocalDate(date) ? Number(date.slice(0, 4)) : null;
+}
+
+/** Months of `year` that overlap the term [start, end], counting part months. */
+function monthsInForce(start: string, end: string | null, year: number): number {
+  let count = 0;
+  for (let month = 1; month <= 12; month++) {
+    const first = `${year.toString()}-${month.toString().padStart(2, "0")}-01`;
+    const last = `${year.toString()}-${month.toString().padStart(2, "0")}-${(DAYS_IN_MONTH[month - 1] ?? 31).toString()}`;
+    if (last >= start && (end === null || first <= end)) count++;
+  }
+  return count;
+}
+
+/** Every `clause` in the contract, with its path. */
+function clausesOf(value: unknown, path: (string | number)[], out: { path: (string | number)[]; clause: string }[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      clausesOf(item, [...path, i], out);
+    });
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === "clause" && typeof child === "string") out.push({ path: [...path, key], clause: child });
+      else clausesOf(child, [...path, key], out);
+    }
+  }
+}
+
+function crossFieldIssues(contract: ContractShape): Issue[] {
+  const issues: Issue[] = [];
+  const { term, compensation, indexation } = contract;
+  const startYear = yearOfDate(term.start);
+
+  // A price level later than the start would price the first months in a year that has not begun.
+  if (compensation.kind !== "hour-volume" && startYear !== null && compensation.priceYear > startYear) {
+    issues.push({
+      path: ["compensation", "priceYear"],
+      input: compensation.priceYear,
+      message: `a price year no later than the start year ${startYear.toString()} (term.start ${term.start})`,
+    });
+  }
+  if (compensation.kind === "hourly" && compensation.visitFee !== null && startYear !== null && compensation.visitFee.priceYear > startYear) {
+    issues.push({
+      path: ["compensation", "visitFee", "priceYear"],
+      input: compensation.visitFee.priceYear,
+      message: `a price year no later than the start year ${startYear.toString()} (term.start ${term.start})`,
+    });
+  }
+
+  if (indexation !== null) {
+    if (compensation.kind !== "hour-volume" && indexation.firstAdjustedYear <= compensation.priceYear) {
+      issues.push({
+        path: ["indexation", "firstAdjustedYear"],
+        input: indexation.firstAdjustedYear,
+        message: `a year after the price year ${compensation.priceYear.toString()}: the amount is adjusted from the year after the one it is priced in`,
+      });
+    }
+    if (indexation.fixedUntil !== null && isLocalDate(indexation.fixedUntil)) {
+      const firstAdjusted = `${indexation.firstAdjustedYear.toString().padStart(4, "0")}-01-01`;
+      if (indexation.fixedUntil >= firstAdjusted) {
+        issues.push({
+          path: ["indexation", "fixedUntil"],
+          input: indexation.fixedUntil,
+          message: `a date before ${firstAdjusted}, when adjustment starts (firstAdjustedYear ${indexation.firstAdjustedYear.toString()})`,
+        });
+      }
+      if (isLocalDate(term.start) && indexation.fixedUntil < term.start) {
+        issues.push({
+          path: ["indexation", "fixedUntil"],
+          input: indexation.fixedUntil,
+          message: `a date on or after the start ${term.start}`,
+        });
+      }
+    }
+  }
+
+  if (compensation.kind === "hour-volume" && isLocalDate(term.start)) {
+    const end = term.end !== null && isLocalDate(term.end) ? term.end : null;
+    compensation.statedYears.forEach((stated, i) => {
+      const inForce = monthsInForce(term.start, end, stated.year);
+      if (inForce === 0) {
+        issues.push({
+          path: ["compensation", "statedYears", i, "year"],
+          input: stated.year,
+          message: `a year inside the term (${term.start} to ${end ?? "further notice"})`,
+        });
+      } else if (stated.months > inForce) {
+        issues.push({
+          path: ["compensation", "statedYears", i, "months"],
+          input: stated.months,
+          message: `at most ${inForce.toString()}, the months of ${stated.year.toString()} inside the term`,
+        });
+      }
+    });
+  }
+
+  const kinds = new Set<string>();
+  contract.reporting.forEach((report, i) => {
+    if (kinds.has(report.kind)) {
+      issues.push({
+        path: ["reporting", i, "kind"],
+        input: report.kind,
+        message: `a kind not already listed (one obligation per kind)`,
+      });
+    }
+    kinds.add(report.kind);
+  });
+
+  // Every clause reference names the document it comes from.
+  const clauses: { path: (string | number)[]; clause: string }[] = [];
+  clausesOf(contract, [], clauses);
+  for (const { path, clause } of clauses) {
+    if (!clause.startsWith(contract.document)) {
+      issues.push({
+        path,
+        input: clause,
+        message: `a clause reference that starts with the document label ${JSON.stringify(contract.document)}`,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * The zod schema of a commission (*verksamhetsuppdrag*) written as plain
+ * data. Strict: unknown keys are errors. Besides each field's own format it
+ * checks the fields against each other: the term ends after it starts, only a
+ * term with a fixed end has extensions, the price year is not after the start
+ * year, indexation starts after the price year and after `fixedUntil`, a
+ * yearly due date exists every year (no 31 April, no 29 February), group and
+ * visit ranges are ordered, stated part years lie inside the term, and every
+ * `clause` starts with the contract's `document` label.
+ *
+ * Most callers want {@link parseContract}, which wraps this schema, converts
+ * its issues to {@link RulesError} and deep-freezes the result.
+ *
+ * @example
+ * ```ts
+ * import { contractSchema, contracts } from "verksamhetsuppdrag";
+ * contractSchema.safeParse(JSON.parse(JSON.stringify(contracts.familjeradgivning))).success; //=> true
+ * contractSchema.safeParse({ id: "x" }).success; //=> false
+ * ```
+ */
+export const contractSchema = contractObject.superRefine((contract, ctx) => {
+  for (const issue of crossFieldIssues(contract)) {
+    ctx.addIssue({ code: "custom", path: issue.path, input: issue.input, message: issue.message });
+  }
+});
+
+// ---------------------------------------------------------------------------
+// Types, all inferred from the schema
+// ---------------------------------------------------------------------------
+
+/**
+ * A commission (*verksamhetsuppdrag*) as validated data: every amount, rate,
+ * date and period with the clause it comes from. Obtain one from
+ * {@link parseContract} or the shipped {@link contracts}.
+ *
+ * @example
+ * ```ts
+ * const c: Contract = contracts.familjeradgivning;
+ * c.compensation.kind; //=> "hourly"
+ * c.notice?.months;    //=> 12
+ * ```
+ */
+export type Contract = z.output<typeof contractSchema>;
+
+/**
+ * A commission as it may be written before validation (the schema's input
+ * type; the same as {@link Contract}, since the schema transforms nothing).
+ *
+ * @example
+ * ```ts
+ * const draft: ContractInput = JSON.parse(text);
+ * parseContract(draft).id; //=> "min-kommun-samtalsstod"
+ * ```
+ */
+export type ContractInput = z.input<typeof contractSchema>;
+
+/**
+ * The source of a rule: the clause reference and, optionally, the Swedish
+ * sentence it implements, copied exactly.
+ *
+ * @example
+ * ```ts
+ * const c: Cited = { clause: "SON 2021-233 §1.2", quote: "Maximal beställningsvolym är 2 590 timmar per år." };
+ * ```
+ */
+export type Cited = Pick<Contract["term"], "clause" | "quote">;
+
+/**
+ * Money in kronor as a decimal string with at most two decimals.
+ *
+ * @example
+ * ```ts
+ * const rate: Money = "605"; // or "605.00"
+ * ```
+ */
+export type Money = string;
+
+/**
+ * Hours as a decimal string with at most two decimals.
+ *
+ * @example
+ * ```ts
+ * const cap: Hours = "2590";
+ * ```
+ */
+export type Hours = string;
+
+/**
+ * The purchaser (*beställaren*) and the provider (*utföraren*).
+ *
+ * @example
+ * ```ts
+ * contracts.familjeradgivning.parties.provider; //=> "Leanlink Råd och Stöd"
+ * ```
+ */
+export type Parties = Contract["parties"];
+
+/**
+ * The commission an addendum (*tillägg*) amends.
+ *
+ * @example
+ * ```ts
+ * contracts.beroendemottagningen.amends?.staffingFte; //=> "12.5"
+ * ```
+ */
+export type Amendment = NonNullable<Contract["amends"]>;
+
+/**
+ * The term (*uppdragstid*): start (or `'unknown'`), end (`null` = *tills
+ * vidare*) and any extension option.
+ *
+ * @example
+ * ```ts
+ * contracts.beroendemottagningen.term.start; //=> "2021-04-01"
+ * contracts.beroendemottagningen.term.end;   //=> null
+ * ```
+ */
+export type Term = Contract["term"];
+
+/**
+ * An option to extend a fixed term (*förlängning*): how many times, and by
+ * how many months each.
+ *
+ * @example
+ * ```ts
+ * contracts.boendestod.term.extensions; //=> { count: 1, months: 24, clause: "Boendestöd 2018, Ärende", quote: "…" }
+ * ```
+ */
+export type TermExtension = NonNullable<Term["extensions"]>;
+
+/**
+ * The notice clause (*uppsägning*): months, form, who may give it.
+ *
+ * @example
+ * ```ts
+ * contracts.familjeradgivning.notice?.months; //=> 12
+ * ```
+ */
+export type NoticeClause = NonNullable<Contract["notice"]>;
+
+/**
+ * The compensation (*ersättning*): one of three kinds, told apart by `kind`.
+ *
+ * @example
+ * ```ts
+ * const comp: Compensation = contracts.valdINaraRelation.compensation;
+ * if (comp.kind === "fixed-annual") comp.amount; //=> "4093284"
+ * ```
+ */
+export type Compensation = Contract["compensation"];
+
+/**
+ * A fixed annual amount in a price year, usually paid as twelfths.
+ *
+ * @example
+ * ```ts
+ * const comp = contracts.beroendemottagningen.compensation as FixedAnnualCompensation;
+ * comp.amount;    //=> "1827000"
+ * comp.priceYear; //=> 2021
+ * ```
+ */
+export type FixedAnnualCompensation = Extract<Compensation, { kind: "fixed-annual" }>;
+
+/**
+ * An hourly rate (*timersättning*) with its billable-time rule, group rule,
+ * yearly cap and visit fee.
+ *
+ * @example
+ * ```ts
+ * const comp = contracts.familjeradgivning.compensation as HourlyCompensation;
+ * comp.rate;              //=> "605"
+ * comp.yearlyCap?.hours;  //=> "2590"
+ * ```
+ */
+export type HourlyCompensation = Extract<Compensation, { kind: "hourly" }>;
+
+/**
+ * An hour volume per year with its annual cost, pro-rated by the months in
+ * force, and the part-year figures as the text states them.
+ *
+ * @example
+ * ```ts
+ * const comp = contracts.boendestod.compensation as HourVolumeCompensation;
+ * comp.hoursPerYear;          //=> "1700"
+ * comp.statedYears[0]?.hours; //=> "1275"
+ * ```
+ */
+export type HourVolumeCompensation = Extract<Compensation, { kind: "hour-volume" }>;
+
+/**
+ * How billable time is counted (*debiterbar tid*): hours of 60 minutes,
+ * every started quarter hour, direct client-related time only.
+ *
+ * @example
+ * ```ts
+ * (contracts.familjeradgivning.compensation as HourlyCompensation).billableTime.unit; //=> "started-quarter-hour"
+ * ```
+ */
+export type BillableTimeRule = HourlyCompensation["billableTime"];
+
+/**
+ * The group rule: client hours per group hour, with the least participants
+ * and the session length it applies to.
+ *
+ * @example
+ * ```ts
+ * (contracts.familjeradgivning.compensation as HourlyCompensation).groupRule?.clientHoursPerGroupHour; //=> 4
+ * ```
+ */
+export type GroupRule = NonNullable<HourlyCompensation["groupRule"]>;
+
+/**
+ * The most hours that may be ordered in a year (*maximal beställningsvolym*).
+ *
+ * @example
+ * ```ts
+ * (contracts.familjeradgivning.compensation as HourlyCompensation).yearlyCap; //=> { hours: "2590", clause: "SON 2021-233 §1.2", quote: "…" }
+ * ```
+ */
+export type YearlyCap = NonNullable<HourlyCompensation["yearlyCap"]>;
+
+/**
+ * The client's fee per visit (*avgift*), in a price year, and to whom it is owed.
+ *
+ * @example
+ * ```ts
+ * (contracts.familjeradgivning.compensation as HourlyCompensation).visitFee?.owedTo; //=> "purchaser"
+ * ```
+ */
+export type VisitFee = NonNullable<HourlyCompensation["visitFee"]>;
+
+/**
+ * One year's hours, cost and months in force, as the text states them.
+ *
+ * @example
+ * ```ts
+ * (contracts.boendestod.compensation as HourVolumeCompensation).statedYears[0];
+ * //=> { year: 2018, hours: "1275", cost: "600000", months: 9, clause: "Boendestöd 2018, Förslag", quote: "…" }
+ * ```
+ */
+export type StatedYear = HourVolumeCompensation["statedYears"][number];
+
+/**
+ * The indexation clause: which series, fixed until when, first adjusted year.
+ *
+ * @example
+ * ```ts
+ * contracts.beroendemottagningen.indexation?.series;            //=> "OPI"
+ * contracts.beroendemottagningen.indexation?.firstAdjustedYear; //=> 2022
+ * ```
+ */
+export type IndexationClause = NonNullable<Contract["indexation"]>;
+
+/**
+ * Call-offs (*avrop*) beyond the agreed volume: their form and price.
+ *
+ * @example
+ * ```ts
+ * contracts.familjeradgivning.callOffs?.form; //=> "written"
+ * ```
+ */
+export type CallOffClause = NonNullable<Contract["callOffs"]>;
+
+/**
+ * When and how the provider is paid.
+ *
+ * @example
+ * ```ts
+ * contracts.valdINaraRelation.payment; //=> { frequency: "monthly", inArrears: true, route: "autobokföring", clause: "SON 2019-755 §1.2", quote: "…" }
+ * ```
+ */
+export type PaymentClause = NonNullable<Contract["payment"]>;
+
+/**
+ * A yearly report and its due date (day and month), covering the previous
+ * calendar year.
+ *
+ * @example
+ * ```ts
+ * const r: ReportingObligation = contracts.familjeradgivning.reporting[0]!;
+ * [r.kind, r.dueMonth, r.dueDay]; //=> ["activity-report", 3, 31]
+ * ```
+ */
+export type ReportingObligation = Contract["reporting"][number];
+
+/**
+ * Early termination for breach (*förtida uppsägning*): days to cure, then
+ * months of notice.
+ *
+ * @example
+ * ```ts
+ * contracts.valdINaraRelation.earlyTermination?.cureDays; //=> 30
+ * ```
+ */
+export type EarlyTerminationClause = NonNullable<Contract["earlyTermination"]>;
+
+/**
+ * Who may receive the service: minimum age and residency.
+ *
+ * @example
+ * ```ts
+ * contracts.beroendemottagningen.eligibility.minimumAge?.years; //=> 18
+ * ```
+ */
+export type Eligibility = Contract["eligibility"];
+
+/**
+ * Service levels: first meeting, waits to report, opening hours.
+ *
+ * @example
+ * ```ts
+ * contracts.familjeradgivning.serviceLevels.openingHours; //=> { days: "workdays", from: "08:00", to: "17:00", clause: "SON 2021-233 §2.3", quote: "…" }
+ * ```
+ */
+export type ServiceLevels = Contract["serviceLevels"];
+
+/**
+ * The required liability insurance and the cap on pure economic loss.
+ *
+ * @example
+ * ```ts
+ * contracts.valdINaraRelation.insurance?.personalInjury; //=> "20000000"
+ * ```
+ */
+export type InsuranceClause = NonNullable<Contract["insurance"]>;
+
+/**
+ * An expected result (*förväntat resultat*) with its target share.
+ *
+ * @example
+ * ```ts
+ * contracts.valdINaraRelation.expectedResults[0]?.targetPercent; //=> "100"
+ * ```
+ */
+export type ExpectedResult = Contract["expectedResults"][number];
+
+/**
+ * Staffing in full-time equivalents (*årsarbetare*).
+ *
+ * @example
+ * ```ts
+ * contracts.beroendemottagningen.staffing?.fte; //=> "2.5"
+ * ```
+ */
+export type Staffing = NonNullable<Contract["staffing"]>;
+
+/**
+ * The groups that make up full operation (*hel verksamhet*).
+ *
+ * @example
+ * ```ts
+ * contracts.beroendemottagningen.groups; //=> { count: 2, minParticipants: 6, maxParticipants: 8, clause: "Beroendemottagningen tillägg 2021 §3", quote: "…" }
+ * ```
+ */
+export type GroupVolume = NonNullable<Contract["groups"]>;
