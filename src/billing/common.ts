@@ -1,0 +1,73 @@
+/**
+ * Small helpers the statement builders share. Not exported from the package.
+ *
+ * @module
+ */
+import type { IndexedAmount } from "../indexation/annualAmount.js";
+import { fromOre, type Decimal } from "../money/index.js";
+import type { Statement, StatementLine } from "./types.js";
+
+/** @internal Joins clause references, each once, in order. */
+export function clauses(...list: (string | null | undefined)[]): string {
+  const out: string[] = [];
+  for (const entry of list) {
+    if (entry === null || entry === undefined) continue;
+    for (const part of entry.split("; ")) if (part !== "" && !out.includes(part)) out.push(part);
+  }
+  return out.join("; ");
+}
+
+/** @internal Warnings about the index values behind a figure: preliminary values may be revised. */
+export function indexWarnings(indexed: IndexedAmount, what: string): string[] {
+  return indexed.steps
+    .filter((step) => step.status === "preliminary")
+    .map(
+      (step) =>
+        `${what} for ${indexed.year.toString()} uses the preliminary ${indexed.series ?? "index"} value ${step.percent} % for ${step.year.toString()} (${step.source}); when the final value is published, indexRevision gives the difference`,
+    );
+}
+
+/** @internal A cache of Decimals by öre, since many lines share an amount. */
+export class DecimalCache {
+  private readonly byOre = new Map<number, Decimal>();
+  /** The Decimal of `ore` öre in kronor. */
+  of(ore: number): Decimal {
+    let d = this.byOre.get(ore);
+    if (d === undefined) {
+      d = fromOre(ore);
+      this.byOre.set(ore, d);
+    }
+    return d;
+  }
+}
+
+/** @internal Assembles a statement, summing the lines exactly in öre. */
+export function assemble(
+  base: Omit<Statement, "total" | "notPayable" | "feesOwedToPurchaser" | "warnings" | "lines" | "feeLines">,
+  lines: { line: StatementLine; ore: number }[],
+  feeLines: { line: StatementLine; ore: number }[],
+  statementWarnings: string[],
+): Statement {
+  let total = 0;
+  let notPayable = 0;
+  let fees = 0;
+  const warnings = [...statementWarnings];
+  for (const { line, ore } of lines) {
+    if (line.payable) total += ore;
+    else notPayable += ore;
+    for (const w of line.warnings) warnings.push(w);
+  }
+  for (const { line, ore } of feeLines) {
+    fees += ore;
+    for (const w of line.warnings) warnings.push(w);
+  }
+  return {
+    ...base,
+    lines: lines.map((l) => l.line),
+    total: fromOre(total),
+    notPayable: fromOre(notPayable),
+    feesOwedToPurchaser: fromOre(fees),
+    feeLines: feeLines.map((l) => l.line),
+    warnings,
+  };
+}
