@@ -49,7 +49,8 @@ export function parseMonthArgument(month: unknown, path = "month"): { year: numb
  *   omsorgsförvaltningen"*) are owed to the purchaser: `feesOwedToPurchaser`.
  * - **hour volume** (Boendestöd 2018 *"1275 timmar under 2018 och därefter
  *   med 1700 timmar per år"*, 800 tkr a year): performed minutes × annual
- *   cost / (hours per year × 60), rounded once per line, up to the year's
+ *   cost / (hours per year × 60), priced on the year's running total so that a
+ *   full year pays exactly the annual cost, up to the year's
  *   volume (the stated part-year figure, or hours × months in force / 12);
  *   the rest is not payable without a call-off.
  *

@@ -9,7 +9,7 @@
  * @module
  */
 import type { Contract, HourVolumeCompensation } from "../contracts/schema.js";
-import { divideRound, oreToString, toOre } from "../money/index.js";
+import { divideRound, oreToString, splitOre, toOre } from "../money/index.js";
 import { assemble, clauses, DecimalCache, indexWarnings } from "./common.js";
 import { daysInForce, type BillingContext } from "./context.js";
 import { eligibilityWarnings } from "./eligibility.js";
@@ -56,7 +56,7 @@ function priceOf(ctx: BillingContext): Price {
     numerator,
     denominator: hundredths,
     shownOre: divideRound(numerator, hundredths, "half-up"),
-    basis: `annual cost ${oreToString(indexed.ore)} ÷ ${volume.hoursPerYear} hours (exact; the unit price shown is rounded to the öre, each line's amount is minutes × ${oreToString(indexed.ore)} / (${volume.hoursPerYear} × 60), rounded once)`,
+    basis: `annual cost ${oreToString(indexed.ore)} ÷ ${volume.hoursPerYear} hours (exact; the unit price shown is rounded to the öre, the month's amount is the year's running minutes × ${oreToString(indexed.ore)} / (${volume.hoursPerYear} × 60), rounded, less the same before the month, split over its lines by minutes)`,
     clause: indexed.clause,
   };
 }
@@ -115,6 +115,8 @@ class TickCache {
 interface Built {
   line: StatementLine;
   ore: number;
+  /** The line's billable time in ticks (session lines). */
+  ticks?: number;
 }
 
 
@@ -179,6 +181,7 @@ function makeLine(
       date: session.date,
     },
     ore,
+    ticks,
   };
 }
 
@@ -336,6 +339,8 @@ export function timeBasedMonth(ctx: BillingContext, month: number): Statement {
     }
   }
 
+  if (price.denominator !== 1) spreadImpliedPrice(ledger, month, price, lines, money);
+
   // Visit fees (*avgift per besök*), owed to the purchaser.
   const feeLines: Built[] = [];
   const fee = ctx.visitFeeIndexation;
@@ -386,6 +391,35 @@ export function timeBasedMonth(ctx: BillingContext, month: number): Statement {
     feeLines,
     warnings,
   );
+}
+
+/**
+ * With an implied hourly price (annual cost ÷ hours per year, not a whole
+ * number of öre) rounding each line on its own would let the year drift from
+ * its annual cost (1 700 hours would pay 799 996.20 instead of 800 000). So the
+ * hours within the volume are priced cumulatively from 1 January: the month
+ * pays round(hours through the month × price) − round(hours before it ×
+ * price), and that amount is split over the month's lines by their hours
+ * (largest remainder, earlier line first on a tie). A full year's volume then
+ * pays exactly the annual cost, and every month's lines sum to its amount.
+ */
+function spreadImpliedPrice(ledger: Ledger, month: number, price: Price, lines: Built[], money: DecimalCache): void {
+  const within = lines.filter((b) => b.line.kind === "session" && b.line.payable);
+  if (within.length === 0) return;
+  let before = 0;
+  for (let k = 1; k < month; k++) before += ledger.payableByMonth[k] ?? 0;
+  const through = before + (ledger.payableByMonth[month] ?? 0);
+  const monthOre = amountOfTicks(through, price.numerator, price.denominator) - amountOfTicks(before, price.numerator, price.denominator);
+  const ticks = within.map((b) => b.ticks ?? 0);
+  const parts = ticks.some((t) => t > 0) ? splitOre(monthOre, ticks) : ticks.map(() => 0);
+  within.forEach((b, k) => {
+    const ore = parts[k] ?? 0;
+    b.ore = ore;
+    b.line.amount = money.of(ore);
+    const figures = b.line.explanation.figures;
+    figures.amount = oreToString(ore);
+    figures.pricing = `cumulative: the month's ${oreToString(monthOre)} kr = round(${hoursText(through)} h × price) − round(${hoursText(before)} h × price), split over the month's lines by hours`;
+  });
 }
 
 /** @internal The month against the cap or volume. */

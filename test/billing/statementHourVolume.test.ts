@@ -49,8 +49,13 @@ describe("hour volume (Boendestöd 2018)", () => {
     // 1 700 hours as 1 020 sessions of 100 minutes over the year
     for (let i = 0; i < 1020; i++) sessions.push({ id: `H${i.toString()}`, date: `2019-${String(1 + (i % 12)).padStart(2, "0")}-15`, minutes: 100, kind: "individual" });
     const r = yearReport(bo, 2019, { sessions });
-    // each line 100 × 800 000 / 102 000 = 784.313… → 784.31; 1 020 × 784.31 = 799 996.20 (rounded per line)
-    expect(kr(r.total)).toBe("799996.20");
+    // Priced cumulatively from 1 January: 1 700 h × 800 000 / 1 700 = 800 000.00 exactly
+    // (rounding each line on its own would give 1 020 × 784.31 = 799 996.20).
+    expect(kr(r.total)).toBe("800000.00");
+    // January: 85 sessions × 100 min = 8 500 min; 8 500 × 800 000 / 102 000 = 66 666.666… → 66 666.67
+    expect(kr(r.statements[0]!.total)).toBe("66666.67");
+    // February: round(17 000 min × …) − 66 666.67 = 133 333.33 − 66 666.67 = 66 666.66
+    expect(kr(r.statements[1]!.total)).toBe("66666.66");
     expect(kr(r.notPayable)).toBe("0.00");
     expect(kr(r.capUsage!.at(-1)!.usedToDate)).toBe("1700.00");
     expect(kr(r.capUsage!.at(-1)!.remaining)).toBe("0.00");
