@@ -1,0 +1,49 @@
+/**
+ * The runnable scenarios in examples/ run and print their figures. They
+ * import the package by its own name, so they need dist/ (built by
+ * `npm test`, or `npx tsup`).
+ */
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { root } from "./helpers.js";
+
+function runExample(file: string): string {
+  const [command, args] = file.endsWith(".sh") ? ["sh", [file]] : [process.execPath, ["--import", "tsx", file]];
+  const r = spawnSync(command, args, { cwd: root, encoding: "utf8", timeout: 60_000 });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+describe("examples", () => {
+  it("a month of family counselling from a CSV", () => {
+    const out = runExample("examples/family-counselling-csv.sh");
+    expect(out).toMatch(/Payable to the provider\s+24\u00a0805,00\u00a0kr/);
+    expect(out).toContain('"total": "24805.00"');
+    expect(out).toContain("familjeradgivning;2022-03;familjeradgivning:2022-03:session:FR-2203-01;");
+  });
+
+  it("a year of twelfths under OPI", () => {
+    const out = runExample("examples/twelfths-under-opi.ts");
+    expect(out).toContain("Annual amount 2023: 1\u00a0947\u00a0351,80\u00a0kr");
+    expect(out).toContain("2023-12     162\u00a0279,39\u00a0kr");
+    expect(out).toContain("(= the annual amount: true)");
+  });
+
+  it("a notice and its last payment", () => {
+    const out = runExample("examples/notice-last-payment.ts");
+    expect(out).toContain("last day in force 2023-03-15");
+    expect(out).toContain("2023-03: 78\u00a0522,25\u00a0kr  (15 of 31 days in force)");
+  });
+
+  it("a commission of one's own in JSON", () => {
+    const out = runExample("examples/own-commission.ts");
+    expect(out).toContain("Payable 6\u00a0825,00\u00a0kr");
+    expect(out).toContain("compensation.rate: expected money");
+  });
+
+  it("the 2023 OPI back pay", () => {
+    const out = runExample("examples/opi-2023-back-pay.ts");
+    expect(out).toContain("back pay for January–April: 6\u00a0826,28\u00a0kr (owed-to-provider)");
+  });
+});
