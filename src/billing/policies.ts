@@ -147,7 +147,7 @@ export function resolvePolicies(value: unknown, path: string): Readonly<Resolved
   const given = value as Record<string, unknown>;
   for (const key of Object.keys(given)) {
     if (!Object.hasOwn(ALLOWED, key)) {
-      throw fieldError("INVALID_INPUT", `${path}.${key}`, `no such policy (${Object.keys(ALLOWED).join(", ")})`, given[key]);
+      throw fieldError("INVALID_INPUT", `${path}.${key}`, `a known policy name (${Object.keys(ALLOWED).join(", ")})`, given[key]);
     }
   }
   const pick = <K extends keyof ResolvedBillingPolicies>(key: K): ResolvedBillingPolicies[K] =>

@@ -128,6 +128,11 @@ function baseFigure(contract: Contract): { figure: IndexedAmount["figure"]; ore:
   }
 }
 
+/** Two clause references as one, without repeating a clause that is both (SON 2019-755 §1.2). */
+function joinClauses(a: string, b: string): string {
+  return a === b ? a : `${a}; ${b}`;
+}
+
 function checkYear(year: unknown, field = "year"): number {
   if (typeof year !== "number" || !Number.isSafeInteger(year) || year < 1000 || year > 9999) {
     throw fieldError("INVALID_ARGUMENT", field, "a year as an integer 1000–9999", year);
@@ -251,7 +256,7 @@ export function indexedAmount(contract: Contract, year: number, options: IndexOp
     substituted,
     rounding,
     steps,
-    clause: ix !== null && steps.length > 0 ? `${base.clause}; ${ix.clause}` : base.clause,
+    clause: ix !== null && steps.length > 0 ? joinClauses(base.clause, ix.clause) : base.clause,
   };
 }
 
@@ -326,7 +331,7 @@ export function visitFee(contract: Contract, year: number, options: IndexOptions
     if (ix === null || years.length === 0) return result;
     const series = resolveSeries(ix.series, options.index);
     const { ore, steps } = chain(baseOre, years, series, rounding, "options.index");
-    return { ...result, ore, amount: fromOre(ore), series: series.name, substituted: series.substituted, steps, clause: `${fee.clause}; ${ix.clause}` };
+    return { ...result, ore, amount: fromOre(ore), series: series.name, substituted: series.substituted, steps, clause: joinClauses(fee.clause, ix.clause) };
   }
   if (typeof rule !== "object" || typeof rule.amounts !== "object") {
     throw fieldError("INVALID_ARGUMENT", "options.rule", "'follow-rate', 'unchanged' or { amounts: { year: fee } }", rule);
