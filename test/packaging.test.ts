@@ -1,0 +1,90 @@
+/**
+ * The packed tarball, installed into a fresh ESM consumer and a fresh CJS
+ * consumer, imports the public API and computes a twelfth. This is what a
+ * user gets from npm, so it is tested as such (zod and ibantools have both
+ * shipped broken packages that their own unit tests could not see).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "..");
+let work: string;
+let tarball: string;
+
+function run(cmd: string, args: string[], cwd: string): string {
+  return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false" } });
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "verksamhetsuppdrag-pack-"));
+  // dist/ is built by `npm test` before vitest starts.
+  const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], root)) as { filename: string }[];
+  tarball = join(work, packed[0]!.filename);
+  for (const kind of ["esm", "cjs"]) {
+    const dir = join(work, kind);
+    mkdirSync(dir);
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `consumer-${kind}`, private: true, type: kind === "esm" ? "module" : "commonjs" }));
+    run("npm", ["install", "--prefer-offline", "--no-save", "--ignore-scripts", tarball], dir);
+  }
+}, 180_000);
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("the packed package", () => {
+  it("holds only what users need", () => {
+    const listing = JSON.parse(run("npm", ["pack", "--dry-run", "--json"], root)) as { files: { path: string }[] }[];
+    const files = listing[0]!.files.map((f) => f.path);
+    expect(files).toContain("dist/index.js");
+    expect(files).toContain("dist/index.cjs");
+    expect(files).toContain("dist/index.d.ts");
+    expect(files).toContain("dist/index.d.cts");
+    expect(files).toContain("dist/cli.js");
+    expect(files).toContain("dist/schema.json");
+    expect(files).toContain("README.md");
+    expect(files).toContain("CHANGELOG.md");
+    expect(files.filter((f) => /^(src|test|node_modules|bench|examples)\//.test(f))).toEqual([]);
+  });
+
+  it("works from an ESM consumer", () => {
+    const dir = join(work, "esm");
+    writeFileSync(
+      join(dir, "main.js"),
+      `import { twelfths, contracts, RulesError, Decimal, statement } from "verksamhetsuppdrag";
+import pkg from "verksamhetsuppdrag/package.json" with { type: "json" };
+import { createRequire } from "node:module";
+const schema = createRequire(import.meta.url)("verksamhetsuppdrag/schema.json");
+const months = twelfths(contracts.beroendemottagningen.compensation.amount);
+let code = "none";
+try { twelfths("12,5"); } catch (e) { code = e instanceof RulesError ? e.code : "wrong"; }
+console.log(JSON.stringify({ first: months[0].toFixed(2), isDecimal: months[0] instanceof Decimal, code, name: pkg.name, schema: typeof schema, statement: typeof statement }));`,
+    );
+    const out = JSON.parse(run("node", ["main.js"], dir)) as Record<string, unknown>;
+    expect(out).toEqual({ first: "152250.00", isDecimal: true, code: "INVALID_MONEY", name: "verksamhetsuppdrag", schema: "object", statement: "function" });
+  });
+
+  it("works from a CJS consumer", () => {
+    const dir = join(work, "cjs");
+    writeFileSync(
+      join(dir, "main.js"),
+      `const { twelfths, contracts, RulesError } = require("verksamhetsuppdrag");
+const months = twelfths(contracts.valdINaraRelation.compensation.amount);
+let code = "none";
+try { twelfths(0.1 + 0.2); } catch (e) { code = e instanceof RulesError ? e.code : "wrong"; }
+console.log(JSON.stringify({ first: months[0].toFixed(2), sum: months.reduce((a, b) => a.plus(b)).toFixed(2), code }));`,
+    );
+    const out = JSON.parse(run("node", ["main.js"], dir)) as Record<string, unknown>;
+    expect(out).toEqual({ first: "341107.00", sum: "4093284.00", code: "INVALID_MONEY" });
+  });
+
+  it("installs a working command", () => {
+    const dir = join(work, "esm");
+    const version = run(join(dir, "node_modules", ".bin", "verksamhetsuppdrag"), ["--version"], dir).trim();
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    expect(version).toBe(pkg.version);
+  });
+});
