@@ -9,6 +9,7 @@
  * @module
  */
 import { dayNumber, daysInMonth, lastDayOfMonth, type LocalDate } from "../calendar/index.js";
+import { ensureContract } from "../contracts/parse.js";
 import type { Contract } from "../contracts/schema.js";
 import { describeValue, fieldError, RulesError } from "../errors.js";
 import { indexedAmount, visitFee, type IndexedAmount } from "../indexation/annualAmount.js";
@@ -37,22 +38,10 @@ export interface BillingContext {
   ledger: Ledger | null;
 }
 
-const KINDS = ["fixed-annual", "hourly", "hour-volume"];
 
 /** @internal Checks that a contract looks like one from parseContract. */
 export function checkContract(contract: unknown): Contract {
-  const c = contract as { id?: unknown; compensation?: { kind?: unknown }; term?: { start?: unknown } } | null;
-  if (
-    typeof c !== "object" ||
-    c === null ||
-    typeof c.id !== "string" ||
-    typeof c.compensation !== "object" ||
-    !KINDS.includes(c.compensation.kind as string) ||
-    typeof c.term !== "object"
-  ) {
-    throw fieldError("INVALID_ARGUMENT", "contract", "a commission from parseContract or contracts", contract);
-  }
-  return contract as Contract;
+  return ensureContract(contract);
 }
 
 /** @internal The term, with the caller's start where the text gives none. */

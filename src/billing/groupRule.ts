@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { ensureContract } from "../contracts/parse.js";
 import type { Contract, GroupRule } from "../contracts/schema.js";
 import { contracts } from "../contracts/shipped/index.js";
 import { describeValue, fieldError, RulesError } from "../errors.js";
@@ -179,6 +180,7 @@ function positiveInt(value: unknown, path: string, min: number): number {
  * ```
  */
 export function groupRuleOf(contract: Contract): GroupRule {
+  contract = ensureContract(contract);
   const c = contract.compensation;
   if (c.kind !== "hourly" || c.groupRule === null) {
     throw new RulesError("NOT_IN_CONTRACT", `${contract.id}: the commission has no group rule (klienttimmar per grupptimme)`);

@@ -56,7 +56,34 @@ export function parseContract(input: unknown): Contract {
   if (!result.success) {
     throw invalidContract(firstPerPath(result.error.issues.flatMap(toRulesIssues)));
   }
-  return deepFreeze(result.data);
+  const contract = deepFreeze(result.data);
+  validated.add(contract);
+  return contract;
+}
+
+/** The contracts this module has validated and frozen: checking them again would find nothing. */
+const validated = new WeakSet<object>();
+
+/**
+ * Makes sure a value handed to a computation is a valid commission. A
+ * contract from {@link parseContract} (or `contracts`, or a function that
+ * returns a changed contract, like `applyNotice`) passes at once; anything
+ * else is validated in full, so a hand-built object literal works when it is
+ * right and fails with the fields named when it is not.
+ *
+ * @internal
+ * @param value - the contract argument
+ * @returns the validated, frozen contract
+ * @throws {@link RulesError} `INVALID_CONTRACT` listing every bad field
+ * @example
+ * ```ts
+ * ensureContract(contracts.familjeradgivning) === contracts.familjeradgivning; //=> true
+ * ensureContract({}); // throws RulesError INVALID_CONTRACT: id: expected …, received nothing (the field is missing); …
+ * ```
+ */
+export function ensureContract(value: unknown): Contract {
+  if (typeof value === "object" && value !== null && validated.has(value)) return value as Contract;
+  return parseContract(value);
 }
 
 function invalidContract(issues: RulesIssue[]): RulesError {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ensureContract } from "../contracts/parse.js";
 import { isWorkday, makeDate, yearOf, type LocalDate } from "../calendar/index.js";
 import type { Contract } from "../contracts/schema.js";
 import { checkYear, optionsObject, overlaps, parseRoll, resolveStart, roll, type RollRule } from "./internal.js";
@@ -132,6 +133,7 @@ export function reportTitle(kind: ReportKind, covers: number): string {
  * ```
  */
 export function deadlines(contract: Contract, year: number, options?: DeadlineOptions): Deadline[] {
+  contract = ensureContract(contract);
   checkYear(year);
   const opts = optionsObject(options, "options");
   const rule = parseRoll(opts.roll, "options.roll");

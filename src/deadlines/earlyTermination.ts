@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { ensureContract } from "../contracts/parse.js";
 import { addDays, addMonths, compareDates, isWorkday, parseLocalDate, type LocalDate } from "../calendar/index.js";
 import type { Contract } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
@@ -97,6 +98,7 @@ export interface EarlyTermination {
  * ```
  */
 export function earlyTermination(contract: Contract, breachNoticeOn: LocalDate, options?: EarlyTerminationOptions): EarlyTermination {
+  contract = ensureContract(contract);
   const clause = contract.earlyTermination;
   if (clause === null) {
     throw new RulesError("NOT_IN_CONTRACT", `${contract.id}: the commission has no early-termination clause (förtida uppsägning)`);

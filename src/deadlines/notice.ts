@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { ensureContract } from "../contracts/parse.js";
 import { addMonths, compareDates, lastDayOfMonth, monthOf, parseLocalDate, type LocalDate } from "../calendar/index.js";
 import type { Contract, NoticeClause } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
@@ -149,6 +150,7 @@ function noticeClause(contract: Contract): NoticeClause {
  * ```
  */
 export function noticePeriod(contract: Contract, notice: NoticeInput, options?: NoticeOptions): NoticePeriod {
+  contract = ensureContract(contract);
   const clause = noticeClause(contract);
   const raw: unknown = notice;
   if (typeof raw !== "object" || raw === null) {
@@ -270,6 +272,7 @@ export function noticeEnd(contract: Contract, notice: NoticeInput, options?: Not
  * ```
  */
 export function applyNotice(contract: Contract, notice: NoticeInput, options?: NoticeOptions): Contract {
+  contract = ensureContract(contract);
   const period = noticePeriod(contract, notice, options);
   const { term } = contract;
   if (term.end !== null && compareDates(period.receivedOn, term.end) > 0) {

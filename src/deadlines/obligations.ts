@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ensureContract } from "../contracts/parse.js";
 import {
   addMonthsToYearMonth,
   compareDates,
@@ -212,6 +213,7 @@ function withQuote<T extends Obligation>(obligation: T, quote: string | undefine
  * ```
  */
 export function obligations(contract: Contract, from: LocalDate, to: LocalDate, options?: ObligationsOptions): Obligation[] {
+  contract = ensureContract(contract);
   const first = parseLocalDate(from, "from");
   const last = parseLocalDate(to, "to");
   if (compareDates(last, first) < 0) throw fieldError("INVALID_ARGUMENT", "to", `a date on or after from (${first})`, to);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ensureContract } from "../contracts/parse.js";
 import { isWorkday, makeDate, type LocalDate } from "../calendar/index.js";
 import type { Contract } from "../contracts/schema.js";
 import { RulesError } from "../errors.js";
@@ -93,6 +94,7 @@ function stockholm(seconds: number): { date: LocalDate; time: string } {
  * ```
  */
 export function openingStatus(contract: Contract, timestamp: string): OpeningStatus {
+  contract = ensureContract(contract);
   const hours = contract.serviceLevels.openingHours;
   if (hours === null) {
     throw new RulesError("NOT_IN_CONTRACT", `${contract.id}: the commission states no opening hours (verksamhetstid)`);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ensureContract } from "../contracts/parse.js";
 import { addDays, addMonths, compareDates, makeDate, monthOf, monthsBetween, parseLocalDate, type LocalDate } from "../calendar/index.js";
 import type { Contract, TermExtension } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
@@ -137,6 +138,7 @@ function extendedEnd(end: LocalDate, months: number, n: number): LocalDate {
  * ```
  */
 export function termEnd(contract: Contract, options?: TermEndOptions): LocalDate | null {
+  contract = ensureContract(contract);
   const used = integerIn(optionsObject(options, "options").extensionsUsed ?? 0, 0, 99, "options.extensionsUsed");
   if (used === 0) return contract.term.end;
   const ext = extensionClause(contract, used);
@@ -169,6 +171,7 @@ export function termEnd(contract: Contract, options?: TermEndOptions): LocalDate
  * ```
  */
 export function extendTerm(contract: Contract, n = 1): Contract {
+  contract = ensureContract(contract);
   const count = integerIn(n, 1, 99, "n");
   const ext = extensionClause(contract, count);
   const { term } = contract;
@@ -235,6 +238,7 @@ function termWindow(contract: Contract, options: MonthsInForceOptions | undefine
  * ```
  */
 export function monthsInForce(contract: Contract, year: number, options?: MonthsInForceOptions): number {
+  contract = ensureContract(contract);
   checkYear(year);
   const { start, last, partMonths } = termWindow(contract, options, false);
   const from = later(start, makeDate(year, 1, 1));
@@ -266,6 +270,7 @@ export function monthsInForce(contract: Contract, year: number, options?: Months
  * ```
  */
 export function termMonths(contract: Contract, options?: MonthsInForceOptions): TermMonths {
+  contract = ensureContract(contract);
   const { start, last, partMonths, clause } = termWindow(contract, options, true);
   const end = last as LocalDate;
   const byYear: MonthsOfYear[] = [];

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ensureContract } from "../contracts/parse.js";
 import { addMonthsToYearMonth, compareDates, daysBetween, monthOf, parseLocalDate, type LocalDate, type YearMonth } from "../calendar/index.js";
 import type { Contract } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
@@ -232,6 +233,7 @@ function percentOf(numerator: number, denominator: number): string {
  * ```
  */
 export function waitingTimes(contract: Contract, intakes: readonly Intake[], options?: WaitingTimesOptions): WaitingTimes {
+  contract = ensureContract(contract);
   const goal = contract.serviceLevels.firstMeetingWithinDays;
   if (goal === null) {
     throw new RulesError("NOT_IN_CONTRACT", `${contract.id}: the commission states no goal for a first meeting`);

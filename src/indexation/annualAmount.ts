@@ -3,6 +3,7 @@
  * year's price level is carried to a later year by a yearly index, from the
  * year the contract names on.
  */
+import { ensureContract } from "../contracts/parse.js";
 import type { Contract } from "../contracts/schema.js";
 import { describeValue, fieldError, RulesError } from "../errors.js";
 import { divideRound, fromOre, oreToString, toOre, type Decimal, type MoneyInput } from "../money/index.js";
@@ -225,6 +226,7 @@ function adjustedYears(contract: Contract, priceYear: number, year: number): num
  * ```
  */
 export function indexedAmount(contract: Contract, year: number, options: IndexOptions = {}): IndexedAmount {
+  contract = ensureContract(contract);
   checkYear(year);
   const rounding = checkRounding(options.rounding);
   const base = baseFigure(contract);
@@ -299,6 +301,7 @@ export function annualAmount(contract: Contract, year: number, options: IndexOpt
  * ```
  */
 export function visitFee(contract: Contract, year: number, options: IndexOptions & { rule?: VisitFeeRule } = {}): IndexedAmount {
+  contract = ensureContract(contract);
   checkYear(year);
   const c = contract.compensation;
   if (c.kind !== "hourly" || c.visitFee === null) {

@@ -309,9 +309,14 @@ describe("validation", () => {
     expect(e.issues[0]?.path).toBe(path);
   });
 
-  it("rejects a bad month or contract with INVALID_ARGUMENT", () => {
+  it("rejects a bad month (INVALID_ARGUMENT) and a bad contract (INVALID_CONTRACT, naming the fields)", () => {
     expect(errorOf(() => statement(fam, "2022-3")).code).toBe("INVALID_ARGUMENT");
-    expect(errorOf(() => statement({} as typeof fam, "2022-03")).code).toBe("INVALID_ARGUMENT");
+    const e = errorOf(() => statement({} as typeof fam, "2022-03"));
+    expect(e.code).toBe("INVALID_CONTRACT");
+    expect(e.issues.map((i) => i.path)).toContain("compensation");
+    // A hand-built contract that is valid works like a parsed one.
+    const literal = JSON.parse(JSON.stringify(fam)) as typeof fam;
+    expect(statement(literal, "2022-03", { sessions: example }).total.toFixed(2)).toBe(statement(fam, "2022-03", { sessions: example }).total.toFixed(2));
   });
 
   it("never changes its input", () => {
