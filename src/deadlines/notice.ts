@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { ensureContract } from "../contracts/parse.js";
+import { ensureContract, parseContract } from "../contracts/parse.js";
 import { addMonths, compareDates, lastDayOfMonth, monthOf, parseLocalDate, type LocalDate } from "../calendar/index.js";
 import type { Contract, NoticeClause } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
@@ -295,9 +295,10 @@ export function applyNotice(contract: Contract, notice: NoticeInput, options?: N
     `uppsägningstid ${months}${period.monthsFrom === "agreed" ? " enligt parternas överenskommelse" : ""}; ` +
     (shortens ? `uppdraget gäller till och med ${period.end}` : `uppdragstiden slutar ändå ${end}`) +
     ` (${period.clause}).`;
-  return Object.freeze({
+  // Validated again and frozen, so a changed contract is as trustworthy as a parsed one.
+  return parseContract({
     ...contract,
     term: Object.freeze({ ...term, end, extensions: shortens ? null : term.extensions }),
-    notes: Object.freeze([...contract.notes, note]),
-  }) as Contract;
+    notes: [...contract.notes, note],
+  });
 }

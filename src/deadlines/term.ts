@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ensureContract } from "../contracts/parse.js";
+import { ensureContract, parseContract } from "../contracts/parse.js";
 import { addDays, addMonths, compareDates, makeDate, monthOf, monthsBetween, parseLocalDate, type LocalDate } from "../calendar/index.js";
 import type { Contract, TermExtension } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
@@ -177,11 +177,12 @@ export function extendTerm(contract: Contract, n = 1): Contract {
   const { term } = contract;
   const end = extendedEnd(term.end as LocalDate, ext.months, count);
   const note = `Förlängd: ${count.toString()} × ${ext.months.toString()} månader, uppdragstiden gäller till och med ${end} (${ext.clause}).`;
-  return Object.freeze({
+  // Validated again and frozen, so a changed contract is as trustworthy as a parsed one.
+  return parseContract({
     ...contract,
     term: Object.freeze({ ...term, end, extensions: Object.freeze({ ...ext, count: ext.count - count }) }),
-    notes: Object.freeze([...contract.notes, note]),
-  }) as Contract;
+    notes: [...contract.notes, note],
+  });
 }
 
 function countMonths(start: LocalDate, end: LocalDate, partMonths: "count" | "skip"): number {

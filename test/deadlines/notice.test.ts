@@ -140,7 +140,8 @@ describe("applyNotice", () => {
     expect(Object.isFrozen(ended.term)).toBe(true);
     expect(ended.notes.at(-1)).toContain("2025-06-15");
     expect(ended.notes.length).toBe(contracts.beroendemottagningen.notes.length + 1);
-    expect(ended.compensation).toBe(contracts.beroendemottagningen.compensation);
+    expect(ended.compensation).toEqual(contracts.beroendemottagningen.compensation);
+    expect(Object.isFrozen(ended.compensation)).toBe(true);
   });
 
   it("the result is still a valid contract", () => {
