@@ -71,10 +71,11 @@ export class RulesError extends Error {
    * @param issues - the bad fields, if any
    */
   constructor(code: RulesErrorCode, message: string, issues: readonly RulesIssue[] = []) {
-    super(message);
+    // Never let a bad message or issue list turn the error itself into a TypeError.
+    super(typeof message === "string" ? message : describeValue(message));
     this.name = "RulesError";
     this.code = code;
-    this.issues = issues;
+    this.issues = Array.isArray(issues) ? issues : [];
   }
 }
 
@@ -121,6 +122,38 @@ export function describeValue(value: unknown): string {
  * ```
  */
 export function fieldError(code: RulesErrorCode, path: string, expected: string, value: unknown): RulesError {
+  path = fieldText(path, "value");
+  expected = fieldText(expected, "a valid value");
   const received = describeValue(value);
   return new RulesError(code, `${path}: expected ${expected}, received ${received}`, [{ path, expected, received }]);
+}
+
+/**
+ * A field name given by a caller, as text: the name itself when it is a
+ * string, else `fallback`. Keeps a bad optional `field` argument from turning
+ * an error message into a TypeError.
+ *
+ * @internal
+ * @param field - the caller's field name
+ * @param fallback - the name to use otherwise
+ * @returns the field name
+ */
+export function fieldText(field: unknown, fallback: string): string {
+  return typeof field === "string" ? field : fallback;
+}
+
+/**
+ * Reads an optional options argument: `undefined` is `{}`, an object is
+ * itself, anything else (null, a number, a string) is an error naming it.
+ *
+ * @internal
+ * @param value - the caller's options
+ * @param field - the argument's name, for the message
+ * @returns the options object
+ */
+export function optionsOf<T extends object>(value: T | undefined, field = "options"): Partial<T> {
+  const v: unknown = value;
+  if (v === undefined) return {};
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw fieldError("INVALID_ARGUMENT", field, "an options object, or nothing", v);
+  return v;
 }

@@ -7,7 +7,8 @@
  *
  * @packageDocumentation
  */
-export * from "./errors.js";
+export { describeValue, fieldError, RulesError } from "./errors.js";
+export type { RulesErrorCode, RulesIssue } from "./errors.js";
 export * from "./money/index.js";
 export * from "./calendar/index.js";
 export * from "./contracts/index.js";

@@ -7,6 +7,7 @@
 import { ensureContract } from "../contracts/parse.js";
 import { isWorkday, makeDate, yearOf, type LocalDate } from "../calendar/index.js";
 import type { Contract } from "../contracts/schema.js";
+import { fieldError } from "../errors.js";
 import { checkYear, optionsObject, overlaps, parseRoll, resolveStart, roll, type RollRule } from "./internal.js";
 
 /**
@@ -90,6 +91,11 @@ const REPORT_TITLES: Readonly<Record<ReportKind, string>> = Object.freeze({
  * ```
  */
 export function reportTitle(kind: ReportKind, covers: number): string {
+  const k: unknown = kind;
+  if (typeof k !== "string" || !Object.hasOwn(REPORT_TITLES, k)) {
+    throw fieldError("INVALID_ARGUMENT", "kind", `one of ${Object.keys(REPORT_TITLES).join(", ")}`, k);
+  }
+  if (!Number.isSafeInteger(covers) || covers < 1000 || covers > 9999) throw fieldError("INVALID_ARGUMENT", "covers", "a year as an integer 1000–9999", covers);
   return `${REPORT_TITLES[kind]} ${covers.toString()}`;
 }
 

@@ -22,15 +22,8 @@ import { fieldError, RulesError } from "../errors.js";
  */
 export type RollRule = "none" | "next-workday";
 
-/** Checks that `value` is an options object (or absent) and returns it. */
-export function optionsObject<T extends object>(value: T | undefined, field: string): Partial<T> {
-  const raw: unknown = value;
-  if (raw === undefined) return {};
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw fieldError("INVALID_ARGUMENT", field, "an options object or nothing", raw);
-  }
-  return raw;
-}
+/** The options argument: `undefined` is `{}`, an object itself, anything else an error (shared with the rest of the package). */
+export { optionsOf as optionsObject } from "../errors.js";
 
 /** Validates one of a few strings; `undefined` gives `fallback` (when there is one). */
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string, fallback?: T): T {

@@ -5,7 +5,7 @@
  */
 import { ensureContract } from "../contracts/parse.js";
 import type { Contract } from "../contracts/schema.js";
-import { describeValue, fieldError, RulesError } from "../errors.js";
+import { describeValue, fieldError, RulesError, optionsOf } from "../errors.js";
 import { divideRound, fromOre, oreToString, toOre, type Decimal, type MoneyInput } from "../money/index.js";
 import { parsePercent, resolveSeries, type IndexSeries, type IndexStatus, type ResolvedSeries } from "./series.js";
 
@@ -226,6 +226,7 @@ function adjustedYears(contract: Contract, priceYear: number, year: number): num
  * ```
  */
 export function indexedAmount(contract: Contract, year: number, options: IndexOptions = {}): IndexedAmount {
+  options = optionsOf(options);
   contract = ensureContract(contract);
   checkYear(year);
   const rounding = checkRounding(options.rounding);
@@ -301,6 +302,7 @@ export function annualAmount(contract: Contract, year: number, options: IndexOpt
  * ```
  */
 export function visitFee(contract: Contract, year: number, options: IndexOptions & { rule?: VisitFeeRule } = {}): IndexedAmount {
+  options = optionsOf(options);
   contract = ensureContract(contract);
   checkYear(year);
   const c = contract.compensation;

@@ -1,6 +1,6 @@
 import type { LocalDate } from "../calendar/localDate.js";
 import { isLocalDate } from "../calendar/localDate.js";
-import { describeValue, fieldError, RulesError } from "../errors.js";
+import { describeValue, fieldError, fieldText, RulesError } from "../errors.js";
 import { OPI_VALUES } from "./opi.js";
 
 /**
@@ -172,6 +172,8 @@ export interface ResolvedSeries {
  * ```
  */
 export function resolveSeries(expectedName: string, series: unknown, field = "options.index"): ResolvedSeries {
+  field = fieldText(field, "options.index");
+  if (typeof expectedName !== "string") throw fieldError("INVALID_ARGUMENT", "expectedName", "the series the contract names, e.g. 'OPI'", expectedName);
   const values = new Map<number, IndexValue>();
   if (series === undefined) {
     for (const v of SHIPPED_SERIES[expectedName] ?? []) values.set(v.year, v);

@@ -4,7 +4,7 @@
  * and turned back into a {@link Decimal} of kronor here. No other module
  * rounds, calls `toFixed`, or builds a `Decimal` on its own.
  */
-import { fieldError, RulesError } from "../errors.js";
+import { fieldError, RulesError, optionsOf } from "../errors.js";
 import { Decimal } from "./decimal.js";
 
 type DecimalRounding = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
@@ -173,6 +173,7 @@ const SEK_FORMAT = new Intl.NumberFormat("sv-SE", {
  * ```
  */
 export function formatSek(value: MoneyInput, options: { unit?: boolean } = {}): string {
+  options = optionsOf(options);
   const text = oreToString(toOre(value, "amount"));
   // Intl.NumberFormat formats a numeric string exactly (ECMA-402 v3).
   const formatted = SEK_FORMAT.format(text as unknown as number);
@@ -193,6 +194,10 @@ export function formatSek(value: MoneyInput, options: { unit?: boolean } = {}): 
  * ```
  */
 export function roundToOre(value: Decimal | string, mode: RoundingMode = "half-up"): number {
+  const v: unknown = value;
+  const ok = (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) && v.length <= 60) || (typeof v === "object" && v !== null && Decimal.isDecimal(v) && (v).isFinite());
+  if (!ok) throw fieldError("INVALID_ARGUMENT", "value", "a finite Decimal or a decimal string like \"1911025.505\"", v);
+  mode = parseRoundingMode(mode, "mode");
   const d = new Decimal(value).times(100).toDecimalPlaces(0, decimalRounding(mode));
   const ore = d.toNumber();
   if (!Number.isSafeInteger(ore)) throw new RulesError("OVERFLOW", `amount ${d.toString()} öre is too large`);
@@ -247,6 +252,10 @@ export function parseRoundingMode(value: unknown, field = "rounding"): RoundingM
  * ```
  */
 export function divideRound(numerator: number | bigint, denominator: number | bigint, mode: RoundingMode = "half-up"): number {
+  const integer = (v: unknown): boolean => typeof v === "bigint" || (typeof v === "number" && Number.isSafeInteger(v));
+  if (!integer(numerator)) throw fieldError("INVALID_ARGUMENT", "numerator", "a safe integer or a bigint", numerator);
+  if (!integer(denominator)) throw fieldError("INVALID_ARGUMENT", "denominator", "a safe integer or a bigint", denominator);
+  if (mode !== "half-up") mode = parseRoundingMode(mode, "mode");
   if (typeof numerator === "number" && typeof denominator === "number") {
     if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) {
       throw new RulesError("INVALID_ARGUMENT", `divideRound needs safe integers, received ${String(numerator)} / ${String(denominator)}`);
@@ -338,6 +347,8 @@ function divideRoundBig(n: bigint, d: bigint, mode: RoundingMode): number {
  */
 export function shareOfOre(ore: number, numerator: number, denominator: number, mode: RoundingMode = "half-up"): number {
   assertOre(ore, "amount");
+  if (!Number.isSafeInteger(numerator)) throw fieldError("INVALID_ARGUMENT", "numerator", "a safe integer", numerator);
+  if (!Number.isSafeInteger(denominator) || denominator <= 0) throw fieldError("INVALID_ARGUMENT", "denominator", "a positive safe integer", denominator);
   const product = ore * numerator;
   if (Number.isSafeInteger(product)) return divideRound(product, denominator, mode);
   return divideRound(BigInt(ore) * BigInt(numerator), BigInt(denominator), mode);
@@ -393,6 +404,7 @@ export function twelfthsOre(annualOre: number, remainder: TwelfthsRemainder = "l
  * ```
  */
 export function twelfths(annual: MoneyInput, options: { remainder?: TwelfthsRemainder } = {}): Decimal[] {
+  options = optionsOf(options);
   const remainder: unknown = options.remainder ?? "last";
   if (remainder !== "last" && remainder !== "first") {
     throw fieldError("INVALID_ARGUMENT", "options.remainder", "'last' or 'first'", remainder);
@@ -479,8 +491,17 @@ export function split(total: MoneyInput, weights: readonly number[]): Decimal[] 
  * ```
  */
 export function sumOre(values: Iterable<number>): number {
+  const iterable: unknown = values;
+  if (typeof iterable !== "object" || iterable === null || typeof (iterable as Partial<Iterable<number>>)[Symbol.iterator] !== "function") {
+    throw fieldError("INVALID_ARGUMENT", "values", "an iterable of safe integers of öre", iterable);
+  }
   let sum = 0;
-  for (const v of values) sum += v;
+  let i = 0;
+  for (const v of values) {
+    if (!Number.isSafeInteger(v)) throw fieldError("INVALID_MONEY", `values.${i.toString()}`, "a safe integer of öre", v);
+    sum += v;
+    i++;
+  }
   if (!Number.isSafeInteger(sum)) throw new RulesError("OVERFLOW", "a sum of money left the exact range");
   return sum;
 }
