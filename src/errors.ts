@@ -74,7 +74,8 @@ export class RulesError extends Error {
     // Never let a bad message or issue list turn the error itself into a TypeError.
     super(typeof message === "string" ? message : describeValue(message));
     this.name = "RulesError";
-    this.code = code;
+    // A code that is not text (a caller's mistake) still leaves a string code.
+    this.code = typeof code === "string" ? code : "INVALID_ARGUMENT";
     this.issues = Array.isArray(issues) ? issues : [];
   }
 }

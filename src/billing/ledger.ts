@@ -169,29 +169,23 @@ export function buildLedger(contract: Contract, year: number, input: ParsedInput
   const fill = dayStart.slice(0, days);
   const idx = new Int32Array(m);
   const doyOf = new Uint16Array(m);
-  for (let i = 0; i < s.count; i++) {
-    const doy = (s.day[i] ?? 0) - yearStart;
-    if (doy >= 0 && doy <= lastDoy) {
-      const at = fill[doy] ?? 0;
-      idx[at] = i;
-      doyOf[at] = doy;
-      fill[doy] = at + 1;
-    }
-  }
-
-  // 2. Each session's billable time, in ticks.
+  // 2. Each session's billable time, in ticks — computed in input order (the
+  //    per-session arrays are read sequentially) and written at its position.
   const status = new Uint8Array(m);
-  // Ticks of one session fit in 32 bits: at most 527 040 minutes (52 704 000
-  // ticks), or a group of at most 1 440 minutes × a factor of at most 100.
   const shown = new Int32Array(m);
   const counted = new Int32Array(m);
   const perCase = hourly && policies.quarterRounding === "per-month-per-case";
   const wholeHours = policies.groupHours === "whole-hours";
   const outside = policies.groupOutsideRule;
   const caseKeys: (string | null)[] | null = perCase ? new Array<string | null>(m).fill(null) : null;
-  for (let q = 0; q < m; q++) {
-    const i = idx[q] ?? 0;
+  for (let i = 0; i < s.count; i++) {
     const day = s.day[i] ?? 0;
+    const doy = day - yearStart;
+    if (doy < 0 || doy > lastDoy) continue;
+    const q = fill[doy] ?? 0;
+    fill[doy] = q + 1;
+    idx[q] = i;
+    doyOf[q] = doy;
     const minutes = s.minutes[i] ?? 0;
     const inTerm = day >= term.startDay && day <= term.endDay;
     let st = ORDINARY;
@@ -204,7 +198,6 @@ export function buildLedger(contract: Contract, year: number, input: ParsedInput
         st = GROUP_NO_RULE;
         ticks = quartersOf(minutes) * TICKS_PER_QUARTER;
       } else {
-        // The rule of groupOutcome, inlined without allocation (a year may hold a million sessions).
         const participants = s.participants[i] ?? 0;
         if (participants >= groupRule.minParticipants && minutes >= groupRule.minMinutes && minutes <= groupRule.maxMinutes) {
           st = GROUP_APPLIED;

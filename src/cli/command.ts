@@ -23,16 +23,18 @@ export interface CommandContext {
 }
 
 /**
- * A command's output: the whole of what goes to stdout, built before
- * anything is written, so that an error never leaves half an output behind.
- * A `string` is written as UTF-8.
+ * A command's output: what goes to stdout, computed before anything is
+ * written, so that an error never leaves half an output behind. A `string`
+ * is written as UTF-8; an iterable of strings (a large JSON result) is
+ * serialised and written in chunks of 64 KiB after the computation has
+ * succeeded, so a million-line statement is never one giant string.
  *
  * @example
  * ```ts
  * const out: CommandOutput = "OK\n";
  * ```
  */
-export type CommandOutput = string;
+export type CommandOutput = string | Iterable<string>;
 
 /**
  * A subcommand.

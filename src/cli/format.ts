@@ -223,3 +223,60 @@ export function toPlainJson(value: unknown, key?: string, inHours = false): unkn
 export function jsonText(value: unknown): string {
   return `${JSON.stringify(toPlainJson(value), null, 2)}\n`;
 }
+
+/**
+ * {@link jsonText} in pieces: the same text, yielded a top-level field and an
+ * array element at a time, so a statement of 85 000 lines is never one
+ * 80 MB string (nor one deep copy of plain JSON).
+ *
+ * @param value - a result of the library
+ * @returns the pieces of the JSON text, in order
+ * @example
+ * ```ts
+ * [...jsonChunks({ total: new Decimal("4991.25") })].join(""); //=> '{\n  "total": "4991.25"\n}\n'
+ * ```
+ */
+export function* jsonChunks(value: unknown): Generator<string> {
+  yield* streamJson(value, undefined, false, "", 0);
+  yield "\n";
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const p = Object.getPrototypeOf(v) as unknown;
+  return p === Object.prototype || p === null;
+}
+
+function* streamJson(value: unknown, key: string | undefined, inHours: boolean, indent: string, depth: number): Generator<string> {
+  const hours = inHours || (key !== undefined && HOURS_CONTAINERS.has(key));
+  if (Array.isArray(value) && value.length > 64) {
+    yield "[\n";
+    const inner = `${indent}  `;
+    for (let i = 0; i < value.length; i++) {
+      yield inner;
+      yield* streamJson(value[i], key, hours, inner, depth + 1);
+      yield i < value.length - 1 ? ",\n" : "\n";
+    }
+    yield `${indent}]`;
+    return;
+  }
+  if (depth === 0 && isPlainObject(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== "function");
+    if (entries.length === 0) {
+      yield "{}";
+      return;
+    }
+    yield "{\n";
+    const inner = `${indent}  `;
+    for (let i = 0; i < entries.length; i++) {
+      const [k, v] = entries[i] as [string, unknown];
+      yield `${inner}${JSON.stringify(k)}: `;
+      yield* streamJson(v, k, hours, inner, depth + 1);
+      yield i < entries.length - 1 ? ",\n" : "\n";
+    }
+    yield `${indent}}`;
+    return;
+  }
+  const text = JSON.stringify(toPlainJson(value, key, inHours), null, 2);
+  yield indent === "" ? text : text.replaceAll("\n", `\n${indent}`);
+}

@@ -163,7 +163,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const context: CommandContext = { today: io.today ?? localToday, program: PROGRAM };
     const output = await command.run(args, context);
-    io.stdout.write(output);
+    if (typeof output === "string") io.stdout.write(output);
+    else {
+      let buffer = "";
+      for (const chunk of output) {
+        buffer += chunk;
+        if (buffer.length >= 65536) {
+          io.stdout.write(buffer);
+          buffer = "";
+        }
+      }
+      io.stdout.write(buffer);
+    }
     return EXIT.OK;
   } catch (error) {
     return report(error, io, commandName);

@@ -247,7 +247,7 @@ function checkRow(row: RowReader): Session {
   const kindText = row.cell("kind");
   const kind = kindText.toLowerCase();
   if (kind !== "individual" && kind !== "group") throw valueError(row.at("kind"), '"individual" or "group"', show(kindText));
-  const session: Session = { id, date: "", minutes: Number(minutesText), kind };
+  const session: Session = { id, date: "", minutes: Number(minutesText), kind: kind === "group" ? "group" : "individual" };
   const participants = row.cell("participants");
   if (participants !== "") {
     if (!INTEGER.test(participants)) throw valueError(row.at("participants"), "a whole number of participants, or an empty cell", show(participants));

@@ -10,7 +10,8 @@ import { Decimal, RulesError } from "../../src/index.js";
 import { commandHelp, parseCommandArgs, type CommandSpec } from "../../src/cli/args.js";
 import { DEMO_BOENDESTOD_SESSIONS, DEMO_FAMILJERADGIVNING_SESSIONS } from "../../src/cli/demoData.js";
 import { rulesErrorLines, UsageError } from "../../src/cli/errors.js";
-import { excelCsv, excelMoney, renderTable, swedishDecimal, toPlainJson } from "../../src/cli/format.js";
+import { excelCsv, excelMoney, jsonChunks, jsonText, renderTable, swedishDecimal, toPlainJson } from "../../src/cli/format.js";
+import { contracts, statement } from "../../src/index.js";
 import { parsePolicies } from "../../src/cli/inputs.js";
 import { findJsonError } from "../../src/cli/jsonFile.js";
 import { run } from "../../src/cli/run.js";
@@ -165,5 +166,15 @@ describe("the demo's embedded data", () => {
     expect(family.sessions).toEqual(DEMO_FAMILJERADGIVNING_SESSIONS);
     const housing = await readSessions(example("boendestod-2019-03.csv"));
     expect(housing.sessions).toEqual(DEMO_BOENDESTOD_SESSIONS);
+  });
+});
+
+describe("jsonChunks", () => {
+  it("writes the same text as jsonText, in pieces, for a statement with more lines than one chunk holds", () => {
+    const sessions = Array.from({ length: 200 }, (_, i) => ({ id: `S${i.toString()}`, date: `2022-03-${String(1 + (i % 28)).padStart(2, "0")}`, minutes: 30 + (i % 70), kind: "individual" as const }));
+    const s = statement(contracts.familjeradgivning, "2022-03", { sessions });
+    const chunks = [...jsonChunks(s)];
+    expect(chunks.length).toBeGreaterThan(200);
+    expect(chunks.join("")).toBe(jsonText(s));
   });
 });

@@ -9,7 +9,7 @@ import { positional, choiceValue, monthValue, requireOption, stringOption, type 
 import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
 import { explained } from "../errors.js";
-import { excelCsv, excelMoney, jsonText, renderPairs, renderTable, sek, swedishDecimal } from "../format.js";
+import { excelCsv, excelMoney, jsonChunks, renderPairs, renderTable, sek, swedishDecimal } from "../format.js";
 import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp, statementWindow } from "../inputs.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
@@ -305,7 +305,7 @@ export const statementCommand: Command = {
     const s = explained(() => statement(contract, month, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":
-        return jsonText(s);
+        return jsonChunks(s);
       case "csv":
         return statementCsv(s);
       case "table":

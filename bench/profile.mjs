@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/**
+ * One workload of the benchmark, run a few times, for a CPU profile:
+ *
+ *     npm run build
+ *     node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile.mjs statement 1000000 [runs]
+ *     node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile.mjs year 1000000
+ *     node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile.mjs baseline 1000000
+ *     node bench/profile-summary.mjs /tmp/prof/*.cpuprofile --lines
+ *
+ * `VU_DIST=/path/to/dist` profiles another build (e.g. a scratch copy with a
+ * candidate fix) instead of ../dist.
+ */
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+import { generateCallOffs, generateSessions } from "./generate.mjs";
+import { baseline } from "./baseline.mjs";
+
+const [what = "statement", sizeText = "1000000", runsText = "5"] = process.argv.slice(2);
+const n = Number(sizeText);
+const runs = Number(runsText);
+const dist = process.env.VU_DIST ? pathToFileURL(resolve(process.env.VU_DIST, "index.js")).href : new URL("../dist/index.js", import.meta.url).href;
+const lib = await import(dist);
+const sessions = generateSessions(n);
+const callOffs = generateCallOffs(n);
+const work = {
+  statement: () => lib.statement(lib.contracts.familjeradgivning, "2022-12", { sessions, callOffs }),
+  year: () => lib.yearReport(lib.contracts.familjeradgivning, 2022, { sessions, callOffs }),
+  baseline: () => baseline(sessions, callOffs, 2022, [12]),
+  "baseline-year": () => baseline(sessions, callOffs, 2022, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
+}[what];
+if (work === undefined) throw new Error(`unknown workload ${what}: statement, year, baseline, baseline-year`);
+for (let r = 0; r < runs; r++) {
+  const t = performance.now();
+  work();
+  console.log(`${what} ${n.toString()} run ${(r + 1).toString()}: ${(performance.now() - t).toFixed(0)} ms`);
+}
