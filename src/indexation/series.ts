@@ -106,6 +106,11 @@ const EXPECTED_PERCENT = 'a percentage with at most four decimals, as a string l
 /**
  * A percentage as an exact fraction: `"4.6"` → `{ numerator: 46, scale: 10 }`
  * meaning 46/10 %. Kept internal to indexation; money stays in öre.
+ *
+ * @example
+ * ```ts
+ * const p: ExactPercent = { numerator: 46, scale: 10 }; // 4.6 %
+ * ```
  */
 export interface ExactPercent {
   /** The percent times `scale`, an integer. */
@@ -146,6 +151,12 @@ export function parsePercent(value: unknown, field: string): ExactPercent & { te
 /**
  * A series resolved for one contract: the values by year, after laying the
  * caller's years over the shipped ones.
+ *
+ * @example
+ * ```ts
+ * const r: ResolvedSeries = resolveSeries("OPI", undefined);
+ * r.values.get(2022)?.percent; //=> "1.9"
+ * ```
  */
 export interface ResolvedSeries {
   /** The series' name. */
