@@ -4,9 +4,10 @@
  * `npx tsup` before these tests.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { afterAll } from "vitest";
 
 export const root = resolve(import.meta.dirname, "../..");
 export const cli = join(root, "dist", "cli.js");
@@ -35,6 +36,15 @@ export function runCli(args: readonly string[], options: { cwd?: string; timeout
   };
 }
 
+const made: string[] = [];
+
+// Every test file that uses tempDir() removes its folders when it is done.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "verksamhetsuppdrag-cli-"));
+  const dir = mkdtempSync(join(tmpdir(), "verksamhetsuppdrag-cli-"));
+  made.push(dir);
+  return dir;
 }
