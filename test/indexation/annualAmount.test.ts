@@ -1,30 +1,10 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { parseContract } from "../../src/contracts/parse.js";
-import type { Contract } from "../../src/contracts/schema.js";
 import { contracts } from "../../src/contracts/shipped/index.js";
 import { RulesError } from "../../src/errors.js";
+import { errorOf, variant } from "../billing/helpers.js";
 import { annualAmount, indexedAmount, OPI_2023_PRELIMINARY, OPI_VALUES, resolveSeries, visitFee } from "../../src/indexation/index.js";
 
-function errorOf(fn: () => unknown): RulesError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RulesError) return e;
-    throw new Error(`not a RulesError: ${String(e)}`, { cause: e });
-  }
-  throw new Error("no error");
-}
-
-/** A copy of a shipped contract with some fields replaced, validated again. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a patch reaches into any field of plain JSON
-type Json = Record<string, any>;
-
-function variant(base: Contract, patch: (c: Json) => void): Contract {
-  const copy = JSON.parse(JSON.stringify(base)) as Json;
-  patch(copy);
-  return parseContract(copy);
-}
 
 describe("the shipped OPI values match ../shared/domain/OPI.md", () => {
   it("lists 2015–2023 with their sources and statuses", () => {

@@ -2,20 +2,11 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { statement } from "../../src/billing/index.js";
 import { contracts } from "../../src/contracts/shipped/index.js";
-import { RulesError } from "../../src/errors.js";
 import { OPI_2023_PRELIMINARY } from "../../src/indexation/index.js";
 import { indexRevision } from "../../src/indexation/revision.js";
 import { Decimal } from "../../src/money/index.js";
+import { errorOf } from "../billing/helpers.js";
 
-function errorOf(fn: () => unknown): RulesError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RulesError) return e;
-    throw new Error(`not a RulesError: ${String(e)}`, { cause: e });
-  }
-  throw new Error("no error");
-}
 
 const preliminary = { name: "OPI", values: { 2023: { percent: OPI_2023_PRELIMINARY.percent, status: "preliminary" as const, source: OPI_2023_PRELIMINARY.source } } };
 const final = { name: "OPI", values: { 2023: { percent: "4.6", status: "final" as const, source: "SKR cirkulär, definitive OPI 2023", published: "2023-04-19" } } };
