@@ -103,7 +103,7 @@ export function findJsonError(text: string): { offset: number; expected: string;
         const next = text[i + 1] ?? "";
         if ('"\\/bfnrt'.includes(next) && next !== "") i += 2;
         else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
-        else fail("a valid escape (\\\\, \\\", \\n, \\uXXXX, …)");
+        else fail("a valid escape (\\\\, \\\", \\n, \\u with four hex digits, …)");
       } else if (ch < " ") fail("no line break or control character inside a string");
       else i++;
     }

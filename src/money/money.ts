@@ -275,27 +275,29 @@ export function divideRound(numerator: number | bigint, denominator: number | bi
   return divideRoundBig(BigInt(numerator), BigInt(denominator), mode);
 }
 
+/**
+ * Whether a truncated quotient moves one step away from zero: the single
+ * rounding decision behind both integer paths. `half` compares twice the
+ * remainder with the divisor (−1 below half, 0 exactly half, 1 above).
+ */
+function awayFromZero(mode: RoundingMode, half: number, quotientOdd: boolean): boolean {
+  switch (mode) {
+    case "down":
+      return false;
+    case "up":
+      return true;
+    case "half-up":
+      return half >= 0;
+    case "half-even":
+      return half > 0 || (half === 0 && quotientOdd);
+  }
+}
+
 function roundQuotient(q: number, r: number, d: number, mode: RoundingMode): number {
   if (r === 0) return q === 0 ? 0 : q;
   const negative = r < 0 !== d < 0;
-  const twice = 2 * Math.abs(r);
-  const absD = Math.abs(d);
-  let away: boolean;
-  switch (mode) {
-    case "down":
-      away = false;
-      break;
-    case "up":
-      away = true;
-      break;
-    case "half-up":
-      away = twice >= absD;
-      break;
-    case "half-even":
-      away = twice > absD || (twice === absD && Math.abs(q) % 2 === 1);
-      break;
-  }
-  const result = away ? q + (negative ? -1 : 1) : q;
+  const half = Math.sign(2 * Math.abs(r) - Math.abs(d));
+  const result = awayFromZero(mode, half, Math.abs(q) % 2 === 1) ? q + (negative ? -1 : 1) : q;
   return result === 0 ? 0 : result;
 }
 
@@ -309,22 +311,8 @@ function divideRoundBig(n: bigint, d: bigint, mode: RoundingMode): number {
     const absR = r < 0n ? -r : r;
     const absD = d < 0n ? -d : d;
     const absQ = q < 0n ? -q : q;
-    let away: boolean;
-    switch (mode) {
-      case "down":
-        away = false;
-        break;
-      case "up":
-        away = true;
-        break;
-      case "half-up":
-        away = 2n * absR >= absD;
-        break;
-      case "half-even":
-        away = 2n * absR > absD || (2n * absR === absD && absQ % 2n === 1n);
-        break;
-    }
-    if (away) result = negative ? q - 1n : q + 1n;
+    const half = 2n * absR === absD ? 0 : 2n * absR > absD ? 1 : -1;
+    if (awayFromZero(mode, half, absQ % 2n === 1n)) result = negative ? q - 1n : q + 1n;
   }
   const value = Number(result);
   if (!Number.isSafeInteger(value)) throw new RulesError("OVERFLOW", `the result ${result.toString()} öre is beyond the safe range`);
