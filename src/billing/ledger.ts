@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { dayNumber } from "../calendar/index.js";
+import { dayNumber, daysInMonth, isLeapYear } from "../calendar/index.js";
 import type { Contract, GroupRule } from "../contracts/schema.js";
 import { monthsInForce } from "../deadlines/term.js";
 import type { ParsedCallOff, ParsedInput } from "./input.js";
@@ -87,19 +87,15 @@ export interface Ledger {
   groupRule: GroupRule | null;
 }
 
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
 /** Month 1–12 of each day of the year. */
 function monthTable(year: number): Uint8Array {
-  const lengths = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  const table = new Uint8Array(isLeap(year) ? 366 : 365);
+  const table = new Uint8Array(isLeapYear(year) ? 366 : 365);
   let d = 0;
-  lengths.forEach((len, m) => {
-    table.fill(m + 1, d, d + len);
+  for (let m = 1; m <= 12; m++) {
+    const len = daysInMonth(year, m);
+    table.fill(m, d, d + len);
     d += len;
-  });
+  }
   return table;
 }
 
@@ -149,7 +145,7 @@ export function buildLedger(contract: Contract, year: number, input: ParsedInput
   const { policies } = input;
   const s = input.sessions;
   const yearStart = dayNumber(`${year.toString()}-01-01`);
-  const days = isLeap(year) ? 366 : 365;
+  const days = isLeapYear(year) ? 366 : 365;
   const lastDoy = Math.min(days - 1, throughDay - yearStart);
   const monthOf = monthTable(year);
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { fieldError } from "../errors.js";
-import type { IndexRounding } from "../indexation/annualAmount.js";
+import { INDEX_ROUNDINGS, type IndexRounding } from "../indexation/annualAmount.js";
 import type { TwelfthsRemainder } from "../money/index.js";
 import type { QuarterRounding } from "./billableHours.js";
 import { GROUP_HOURS_COUNTINGS, GROUP_OUTSIDE_RULES, oneOf, type GroupHoursCounting, type GroupOutsideRule } from "./groupRule.js";
@@ -135,7 +135,7 @@ const ALLOWED: { readonly [K in keyof ResolvedBillingPolicies]: readonly Resolve
   overCap: ["not-payable", "pay-with-warning"],
   visitFee: ["per-visit", "per-participant"],
   partYearVolume: ["stated", "pro-rata"],
-  indexRounding: ["yearly-ore", "yearly-krona", "cumulative"],
+  indexRounding: INDEX_ROUNDINGS,
 };
 
 /** @internal Validates the caller's policies and fills in the defaults; the result is frozen. */

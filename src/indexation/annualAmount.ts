@@ -24,7 +24,8 @@ import { parsePercent, resolveSeries, type IndexSeries, type IndexStatus, type R
  */
 export type IndexRounding = "yearly-ore" | "yearly-krona" | "cumulative";
 
-const ROUNDINGS: readonly IndexRounding[] = ["yearly-ore", "yearly-krona", "cumulative"];
+/** @internal The index roundings, for validation here and in the billing policies. */
+export const INDEX_ROUNDINGS: readonly IndexRounding[] = ["yearly-ore", "yearly-krona", "cumulative"];
 
 /**
  * How the visit fee of an hourly contract ("Avgiften revideras varje år") is
@@ -143,8 +144,8 @@ function checkYear(year: unknown, field = "year"): number {
 
 function checkRounding(value: unknown): IndexRounding {
   if (value === undefined) return "yearly-ore";
-  if (typeof value === "string" && (ROUNDINGS as readonly string[]).includes(value)) return value as IndexRounding;
-  throw fieldError("INVALID_ARGUMENT", "options.rounding", `one of ${ROUNDINGS.join(", ")}`, value);
+  if (typeof value === "string" && (INDEX_ROUNDINGS as readonly string[]).includes(value)) return value as IndexRounding;
+  throw fieldError("INVALID_ARGUMENT", "options.rounding", `one of ${INDEX_ROUNDINGS.join(", ")}`, value);
 }
 
 /**
