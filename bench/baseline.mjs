@@ -95,10 +95,11 @@ function bad(i, field, value) {
  * @param {readonly object[]} sessions
  * @param {readonly object[]} callOffs
  * @param {number} year
- * @param {readonly number[]} months - the months (1–12) whose lines to build
+ * @param {readonly number[]} months - the months (1–12) whose totals (and lines) to compute
+ * @param {boolean} [withLines] - whether to build the months' lines (default true); without, only the totals, as a year report's own figures
  * @returns {{ month: string; lines: object[]; total: string; notPayable: string; fees: string }[]}
  */
-export function baseline(sessions, callOffs, year, months) {
+export function baseline(sessions, callOffs, year, months, withLines = true) {
   const n = sessions.length;
   const day = new Int32Array(n);
   const ticks = new Float64Array(n);
@@ -190,7 +191,7 @@ export function baseline(sessions, callOffs, year, months) {
     let dayTotal = 0;
     for (let k = 0; k < today.length; k++) dayTotal += ticks[today[k]];
     const crossed = dayTotal > cap - used;
-    if (crossed || wanted[month] === 1) today = inIdOrder(today);
+    if (crossed || (withLines && wanted[month] === 1)) today = inIdOrder(today);
     let left = cap - used;
     for (let k = 0; k < today.length; k++) {
       const i = today[k];
@@ -207,21 +208,22 @@ export function baseline(sessions, callOffs, year, months) {
     }
     for (let k = 0; k < today.length; k++) {
       const i = today[k];
-      const s = sessions[i];
       const t = ticks[i];
       const pay = payable[i];
+      const payOre = amountOf(pay);
+      const overOre = t > pay ? amountOf(t) - payOre : 0;
+      st.visits++;
+      if (pay > 0 || t === 0) st.total += payOre;
+      st.notPayable += overOre;
+      if (!withLines) continue;
+      const s = sessions[i];
       const base = `familjeradgivning:${st.month}:session:${s.id}`;
       const what = group[i] === 1 ? `Grupp ${s.date} (${s.id}), ${s.participants} deltagare, ${s.minutes} min` : `Samtal ${s.date} (${s.id}), ${s.minutes} min`;
-      const payOre = amountOf(pay);
-      st.visits++;
       if (pay > 0 || t === 0) {
         st.lines.push({ id: base, description: what, quantity: String(pay / 6000), unitPrice: "605.00", amount: oreText(payOre), payable: true, clause: CLAUSE });
-        st.total += payOre;
       }
       if (t > pay) {
-        const overOre = amountOf(t) - payOre;
         st.lines.push({ id: `${base}:over-cap`, description: `${what}, över takvolymen`, quantity: String((t - pay) / 6000), unitPrice: "605.00", amount: oreText(overOre), payable: false, clause: CLAUSE });
-        st.notPayable += overOre;
       }
     }
   }

@@ -49,7 +49,14 @@ function workloads(sessions, callOffs) {
     statement: () => lib.statement(contract, MONTH, { sessions, callOffs }),
     "baseline statement": () => baseline(sessions, callOffs, YEAR, [12]),
     yearReport: () => lib.yearReport(contract, YEAR, { sessions, callOffs }),
-    "baseline year": () => baseline(sessions, callOffs, YEAR, ALL_MONTHS),
+    "baseline year": () => baseline(sessions, callOffs, YEAR, ALL_MONTHS, false),
+    // The same report with its statements read: every line of the year built and explained.
+    "yearReport + lines": () => {
+      const report = lib.yearReport(contract, YEAR, { sessions, callOffs });
+      if (report.statements.length !== 12) throw new Error("expected 12 statements");
+      return report;
+    },
+    "baseline year lines": () => baseline(sessions, callOffs, YEAR, ALL_MONTHS, true),
   };
 }
 
@@ -164,7 +171,14 @@ function verify(sessions, callOffs) {
     s.lines.every((l, k) => l.id === b.lines[k].id && l.amount.toFixed(2) === b.lines[k].amount && l.payable === b.lines[k].payable);
   const y = w.yearReport();
   const by = w["baseline year"]();
-  const sameYear = y.statements.every((st, k) => st.total.toFixed(2) === by[k].total && st.lines.length === by[k].lines.length && st.notPayable.toFixed(2) === by[k].notPayable);
+  const byLines = w["baseline year lines"]();
+  // Money as integer öre (BigInt), from "1234.50" or a Decimal's toFixed(2).
+  const ore = (text) => BigInt(text.replace(".", ""));
+  const sum = (list, key) => list.reduce((acc, st) => acc + ore(st[key]), 0n);
+  const sameYear =
+    ore(y.total.toFixed(2)) === sum(by, "total") &&
+    ore(y.notPayable.toFixed(2)) === sum(by, "notPayable") &&
+    y.statements.every((st, k) => st.total.toFixed(2) === by[k].total && st.notPayable.toFixed(2) === by[k].notPayable && st.lines.length === byLines[k].lines.length && st.total.toFixed(2) === byLines[k].total);
   if (!same || !sameYear) throw new Error("the baseline's figures differ from the library's: the comparison would not be fair");
   return { decemberTotal: s.total.toFixed(2), decemberNotPayable: s.notPayable.toFixed(2), decemberLines: s.lines.length, yearTotal: y.total.toFixed(2) };
 }
@@ -216,7 +230,7 @@ for (const n of sizes) {
   callOffs = null;
 
   const memory = {};
-  for (const name of ["statement", "baseline statement", "yearReport", "baseline year"]) memory[name] = await measureMemory(name, n);
+  for (const name of ["statement", "baseline statement", "yearReport", "baseline year", "yearReport + lines", "baseline year lines"]) memory[name] = await measureMemory(name, n);
   const cli = await measureCli(n, csv, callOffsFile, figures.decemberTotal);
   rmSync(csv, { force: true });
 
@@ -233,7 +247,14 @@ for (const n of sizes) {
     baseline: { medianMs: timing[base].medianMs, cpuMedianMs: timing[base].cpuMedianMs, peakMB: memory[base].peakMB, aboveInputMB: memory[base].aboveInputMB },
     ratioToBaseline: timing[name].medianMs / timing[base].medianMs,
   });
-  results.push({ sessions: n, figures, statement: entry("statement", "baseline statement"), yearReport: entry("yearReport", "baseline year"), cli });
+  results.push({
+    sessions: n,
+    figures,
+    statement: entry("statement", "baseline statement"),
+    yearReport: entry("yearReport", "baseline year"),
+    yearReportLines: entry("yearReport + lines", "baseline year lines"),
+    cli,
+  });
 }
 rmSync(work, { recursive: true, force: true });
 
@@ -243,7 +264,7 @@ const scaling = [];
 for (const r of results) {
   const small = bySize.get(r.sessions / 10);
   if (small === undefined) continue;
-  for (const what of ["statement", "yearReport"]) {
+  for (const what of ["statement", "yearReport", "yearReportLines"]) {
     scaling.push({ what, from: small.sessions, to: r.sessions, timeFactor: r[what].medianMs / small[what].medianMs });
   }
   scaling.push({ what: "cli", from: small.sessions, to: r.sessions, timeFactor: r.cli.medianMs / small.cli.medianMs });
@@ -290,9 +311,9 @@ writeFileSync(outPath, `${JSON.stringify(report, null, 2)}\n`);
 const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const rows = [["sessions", "task", "median ms", "cpu ms", "sessions/s", "peak MB", "baseline ms", "ratio"]];
 for (const r of results) {
-  for (const what of ["statement", "yearReport"]) {
+  for (const what of ["statement", "yearReport", "yearReportLines"]) {
     const e = r[what];
-    rows.push([r.sessions.toLocaleString("en"), what, fmtMs(e.medianMs), fmtMs(e.cpuMedianMs), e.sessionsPerSecond.toLocaleString("en"), e.peakMB.toFixed(0), fmtMs(e.baseline.medianMs), `${e.ratioToBaseline.toFixed(2)}×`]);
+    rows.push([r.sessions.toLocaleString("en"), what === "yearReportLines" ? "yearReport + lines" : what, fmtMs(e.medianMs), fmtMs(e.cpuMedianMs), e.sessionsPerSecond.toLocaleString("en"), e.peakMB.toFixed(0), fmtMs(e.baseline.medianMs), `${e.ratioToBaseline.toFixed(2)}×`]);
   }
   rows.push([r.sessions.toLocaleString("en"), "CLI (json)", fmtMs(r.cli.medianMs), "", Math.round(r.sessions / (r.cli.medianMs / 1000)).toLocaleString("en"), r.cli.peakMB.toFixed(0), "", ""]);
 }

@@ -4,7 +4,8 @@
  * @module
  */
 import type { IndexedAmount } from "../indexation/annualAmount.js";
-import { fromOre, type Decimal } from "../money/index.js";
+import type { YearMonth } from "../calendar/index.js";
+import { fromOre, toOre, type Decimal } from "../money/index.js";
 import type { Statement, StatementLine } from "./types.js";
 
 /** @internal Joins clause references, each once, in order. */
@@ -69,5 +70,25 @@ export function assemble(
     feesOwedToPurchaser: fromOre(fees),
     feeLines: feeLines.map((l) => l.line),
     warnings,
+  };
+}
+
+/** @internal A month's totals (öre) and warnings, as its statement would sum them. */
+export interface MonthSummary {
+  month: YearMonth;
+  total: number;
+  notPayable: number;
+  fees: number;
+  warnings: string[];
+}
+
+/** @internal The summary of a built statement. */
+export function summarize(s: Statement): MonthSummary {
+  return {
+    month: s.month,
+    total: toOre(s.total, "total"),
+    notPayable: toOre(s.notPayable, "notPayable"),
+    fees: toOre(s.feesOwedToPurchaser, "feesOwedToPurchaser"),
+    warnings: s.warnings,
   };
 }

@@ -10,12 +10,23 @@ import { fieldError } from "../errors.js";
 import { assertMonthInTerm, checkContract, prepareInput, prepareYear, type BillingContext } from "./context.js";
 import { fixedAnnualMonth } from "./fixedAnnual.js";
 import type { StatementInput } from "./input.js";
-import { timeBasedMonth } from "./timeBased.js";
+import { timeBasedMonth, timeBasedMonthSummary } from "./timeBased.js";
+import { summarize, type MonthSummary } from "./common.js";
 import type { Statement } from "./types.js";
 
 /** @internal The statement of `month` (1–12) from a prepared year. */
 export function monthStatement(ctx: BillingContext, month: number): Statement {
   return ctx.contract.compensation.kind === "fixed-annual" ? fixedAnnualMonth(ctx, month) : timeBasedMonth(ctx, month);
+}
+
+/**
+ * @internal The totals and warnings of `month` (1–12) without its lines:
+ * what {@link monthStatement} would sum to. A fixed annual month has one
+ * line, so it is built; a time-based month is summed from the sessions'
+ * outcomes.
+ */
+export function monthSummary(ctx: BillingContext, month: number): MonthSummary {
+  return ctx.contract.compensation.kind === "fixed-annual" ? summarize(fixedAnnualMonth(ctx, month)) : timeBasedMonthSummary(ctx, month);
 }
 
 /** @internal Validates a month argument. */

@@ -8,13 +8,15 @@
  *
  * @module
  */
+import type { YearMonth } from "../calendar/index.js";
 import type { Contract, HourVolumeCompensation } from "../contracts/schema.js";
 import { divideRound, oreToString, splitOre, toOre } from "../money/index.js";
-import { assemble, clauses, DecimalCache, indexWarnings } from "./common.js";
+import { assemble, clauses, DecimalCache, indexWarnings, type MonthSummary } from "./common.js";
 import { daysInForce, type BillingContext } from "./context.js";
 import { eligibilityWarnings } from "./eligibility.js";
 import type { Session } from "./input.js";
 import {
+  compareIds,
   dayInIdOrder,
   GROUP_ACTUAL_TIME,
   GROUP_APPLIED,
@@ -119,15 +121,134 @@ interface Built {
   ticks?: number;
 }
 
-
-/** What every line of the month shares, computed once. */
-interface MonthShared {
+/** What every session of the month shares, computed once. */
+interface Month {
+  ctx: BillingContext;
+  ledger: Ledger;
+  month: number;
+  ym: YearMonth;
   hourly: boolean;
   price: Price;
   cache: TickCache;
   money: DecimalCache;
   unitPrice: Decimal;
   unitPriceText: string;
+  window: ReturnType<typeof daysInForce>;
+  firstDoy: number;
+  lastDoy: number;
+  overCapPays: boolean;
+  capKind: "yearly-cap" | "hour-volume";
+  capWhat: string;
+  capClause: string | null;
+}
+
+function monthOf(ctx: BillingContext, month: number): Month {
+  const { year, term } = ctx;
+  const ledger = ctx.ledger as Ledger;
+  const price = priceOf(ctx);
+  const money = new DecimalCache();
+  const window = daysInForce(term, year, month);
+  const capKind = ledger.cap?.kind ?? "yearly-cap";
+  return {
+    ctx,
+    ledger,
+    month,
+    ym: `${year.toString()}-${month.toString().padStart(2, "0")}`,
+    hourly: ctx.contract.compensation.kind === "hourly",
+    price,
+    cache: new TickCache(price),
+    money,
+    unitPrice: money.of(price.shownOre),
+    unitPriceText: oreToString(price.shownOre),
+    window,
+    firstDoy: window.first - ledger.yearStart,
+    lastDoy: window.last - ledger.yearStart,
+    overCapPays: ctx.input.policies.overCap === "pay-with-warning",
+    capKind,
+    capWhat: capKind === "hour-volume" ? "the year's hour volume" : "the yearly cap",
+    capClause: ledger.cap?.clause ?? null,
+  };
+}
+
+/**
+ * What one session of the month comes to — its line or lines, their amounts
+ * and its warnings — before any explanation is written. Statements build
+ * their lines from it; a year report's totals and warnings are summed from it
+ * directly, so both read the same figures.
+ */
+interface Outcome {
+  /** The position in the ledger. */
+  q: number;
+  session: Session;
+  st: number;
+  /** The first line's kind, or `null` when all of the session is beyond the cap. */
+  kind: "session" | "outside-term" | "group-rule-not-met" | null;
+  /** The first line's ticks and öre. */
+  ticks: number;
+  ore: number;
+  payable: boolean;
+  /** The ticks that claimed the cap, and the part beyond it (0: no over-cap line). */
+  counted: number;
+  overTicks: number;
+  overOre: number;
+  /** Whether the group rule was met; `null` for a session it does not apply to. */
+  groupRuleMet: boolean | null;
+  /** Why a group is outside the rule ("" when it is not). */
+  outsideRule: string;
+  /** The session's warnings (eligibility, group rule, term), on its first line. */
+  warnings: string[];
+  /** The over-cap warning, on the over-cap line. */
+  overWarning: string | null;
+}
+
+function outcomeOf(m: Month, q: number): Outcome {
+  const { ledger, cache, ctx } = m;
+  const i = ledger.idx[q] ?? 0;
+  const session = ctx.input.sessions.source[i] as Session;
+  const st = ledger.status[q] ?? 0;
+  const rule = ledger.groupRule;
+  const warnings = eligibilityWarnings(ctx.contract, session);
+  let groupRuleMet: boolean | null = null;
+  let outsideRule = "";
+  if (m.hourly && session.kind === "group" && rule !== null && st !== GROUP_NO_RULE) {
+    outsideRule = outsideReason(rule, session.minutes, session.participants ?? 0) ?? "";
+    groupRuleMet = st === GROUP_APPLIED || (st === OUTSIDE_TERM && outsideRule === "");
+    if (st === GROUP_ACTUAL_TIME) {
+      warnings.push(`session ${session.id}: group rule not met (${outsideRule}; ${rule.clause}): billed as ordinary time × 1 (groupOutsideRule 'actual-time')`);
+    } else if (st === GROUP_NOT_BILLABLE) {
+      warnings.push(`session ${session.id}: group rule not met (${outsideRule}; ${rule.clause}): not billable (groupOutsideRule 'not-billable')`);
+    }
+  }
+  const o: Outcome = { q, session, st, kind: null, ticks: 0, ore: 0, payable: false, counted: 0, overTicks: 0, overOre: 0, groupRuleMet, outsideRule, warnings, overWarning: null };
+  const shown = ledger.shown[q] ?? 0;
+  if (st === OUTSIDE_TERM || st === GROUP_NOT_BILLABLE) {
+    if (st === OUTSIDE_TERM) {
+      const { term } = ctx;
+      warnings.push(`session ${session.id}: ${session.date} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): not payable`);
+    }
+    o.kind = st === OUTSIDE_TERM ? "outside-term" : "group-rule-not-met";
+    o.ticks = shown;
+    o.ore = cache.amount(shown);
+    return o;
+  }
+  const counted = ledger.counted[q] ?? 0;
+  const payable = ledger.payable[q] ?? 0;
+  o.counted = counted;
+  o.ticks = payable;
+  o.ore = cache.amount(payable);
+  if (payable > 0 || counted === 0) {
+    o.kind = "session";
+    o.payable = true;
+  }
+  if (counted > payable) {
+    o.overTicks = counted - payable;
+    o.overOre = cache.amount(counted) - o.ore;
+    if (m.overCapPays) {
+      const capNow = ledger.capAt[ledger.doy[q] ?? 0] ?? 0;
+      o.overWarning = `session ${session.id}: ${cache.text(o.overTicks)} h beyond ${m.capWhat} of ${cache.text(capNow)} h (${m.capClause ?? ""}) paid without a written call-off (overCap 'pay-with-warning')`;
+    }
+  }
+  return o;
 }
 
 /** The Swedish and English words of a line's kind. */
@@ -141,8 +262,56 @@ const SUFFIX: Record<LineKind, readonly [string, string]> = {
   "visit-fee": ["", ""],
 };
 
+/** The parts of a month's lines that depend only on the month: clauses and policy records. */
+interface LineParts {
+  clauseOf: Record<"individual" | "group", string>;
+  overClause: Record<"individual" | "group", string>;
+  termClause: Record<"individual" | "group", string>;
+  timePolicy: Record<string, string>;
+  groupPolicy: Record<string, string>;
+  overPolicy: Record<"individual" | "group", Record<string, string>>;
+  quartersAsHours: (quarters: number) => string;
+}
+
+function linePartsOf(m: Month): LineParts {
+  const { ctx, ledger, hourly, price } = m;
+  const comp = ctx.contract.compensation;
+  const policies = ctx.input.policies;
+  const billable = comp.kind === "hourly" ? comp.billableTime : null;
+  const rule = ledger.groupRule;
+  const clauseOf = {
+    individual: hourly ? clauses(billable?.clause, price.clause) : price.clause,
+    group: hourly ? clauses(billable?.clause, rule?.clause, price.clause) : price.clause,
+  };
+  // Policy records, shared by the month's lines and therefore frozen.
+  const timePolicy: Record<string, string> = Object.freeze<Record<string, string>>(hourly ? { quarterRounding: policies.quarterRounding } : {});
+  const groupPolicy: Record<string, string> = Object.freeze<Record<string, string>>(
+    hourly ? { ...timePolicy, groupHours: policies.groupHours, groupOutsideRule: policies.groupOutsideRule } : {},
+  );
+  const quarterText = new Map<number, string>();
+  return {
+    clauseOf,
+    overClause: { individual: clauses(m.capClause, clauseOf.individual), group: clauses(m.capClause, clauseOf.group) },
+    termClause: { individual: clauses(ctx.term.clause, clauseOf.individual), group: clauses(ctx.term.clause, clauseOf.group) },
+    timePolicy,
+    groupPolicy,
+    overPolicy: {
+      individual: Object.freeze({ ...timePolicy, overCap: policies.overCap }),
+      group: Object.freeze({ ...groupPolicy, overCap: policies.overCap }),
+    },
+    quartersAsHours: (q: number): string => {
+      let t = quarterText.get(q);
+      if (t === undefined) {
+        t = ratio(q, 4).toString();
+        quarterText.set(q, t);
+      }
+      return t;
+    },
+  };
+}
+
 function makeLine(
-  m: MonthShared,
+  m: Month,
   session: Session,
   kind: LineKind,
   id: string,
@@ -185,173 +354,110 @@ function makeLine(
   };
 }
 
-/** @internal The statement of `month` (1–12) of an hourly or hour-volume commission. */
-export function timeBasedMonth(ctx: BillingContext, month: number): Statement {
-  const { contract, year, input, indexation, term } = ctx;
-  const ledger = ctx.ledger as Ledger;
-  const comp = contract.compensation;
-  const hourly = comp.kind === "hourly";
-  const policies = input.policies;
-  const ym = `${year.toString()}-${month.toString().padStart(2, "0")}`;
-  const price = priceOf(ctx);
-  const money = new DecimalCache();
-  const shared: MonthShared = { hourly, price, cache: new TickCache(price), money, unitPrice: money.of(price.shownOre), unitPriceText: oreToString(price.shownOre) };
-  const cache = shared.cache;
-  const window = daysInForce(term, year, month);
-  const firstDoy = window.first - ledger.yearStart;
-  const lastDoy = window.last - ledger.yearStart;
-  const overCapPays = policies.overCap === "pay-with-warning";
-  const billable = hourly ? comp.billableTime : null;
+/** The explained line or lines of one session's outcome. */
+function linesOf(m: Month, parts: LineParts, o: Outcome, out: Built[]): void {
+  const { ledger, cache, ctx } = m;
+  const policies = ctx.input.policies;
+  const { session, st, q } = o;
   const rule = ledger.groupRule;
-  const capKind = ledger.cap?.kind ?? "yearly-cap";
-  const capWhat = capKind === "hour-volume" ? "the year's hour volume" : "the yearly cap";
-  const capClause = ledger.cap?.clause ?? null;
-  // Clauses, once for the month.
-  const clauseOf = {
-    individual: hourly ? clauses(billable?.clause, price.clause) : price.clause,
-    group: hourly ? clauses(billable?.clause, rule?.clause, price.clause) : price.clause,
-  };
-  const overClause = { individual: clauses(capClause, clauseOf.individual), group: clauses(capClause, clauseOf.group) };
-  const termClause = { individual: clauses(term.clause, clauseOf.individual), group: clauses(term.clause, clauseOf.group) };
-  // Policy records, shared by the month's lines and therefore frozen.
-  const timePolicy: Record<string, string> = Object.freeze<Record<string, string>>(hourly ? { quarterRounding: policies.quarterRounding } : {});
-  const groupPolicy: Record<string, string> = Object.freeze<Record<string, string>>(
-    hourly ? { ...timePolicy, groupHours: policies.groupHours, groupOutsideRule: policies.groupOutsideRule } : {},
-  );
-  const overPolicy = {
-    individual: Object.freeze({ ...timePolicy, overCap: policies.overCap }),
-    group: Object.freeze({ ...groupPolicy, overCap: policies.overCap }),
-  };
-  const quarterText = new Map<number, string>();
-  const quartersAsHours = (q: number): string => {
-    let t = quarterText.get(q);
-    if (t === undefined) {
-      t = ratio(q, 4).toString();
-      quarterText.set(q, t);
+  const base = `${ctx.contract.id}:${m.ym}:session:${session.id}`;
+  const isGroup = session.kind === "group";
+  const key = isGroup ? "group" : "individual";
+  const inputs: LineExplanation["inputs"] = { sessionId: session.id, date: session.date, minutes: session.minutes, kind: session.kind };
+  if (session.participants !== undefined) inputs.participants = session.participants;
+  const figures: Record<string, string> = {};
+  let ruleName: string;
+  let what = `${session.minutes.toString()} min`;
+  if (!m.hourly) {
+    ruleName = "hour-volume";
+    figures.minutes = session.minutes.toString();
+    if (isGroup) figures.note = "no group rule in the commission: the group's time counts once";
+  } else if (o.groupRuleMet !== null && rule !== null) {
+    const minutes = session.minutes;
+    const n = session.participants ?? 0;
+    const groupQuarters = policies.groupHours === "whole-hours" && o.groupRuleMet ? Math.floor(minutes / 60) * 4 : quartersOf(minutes);
+    figures.groupQuarters = groupQuarters.toString();
+    figures.groupHours = parts.quartersAsHours(groupQuarters);
+    if (o.groupRuleMet) {
+      ruleName = "group-rule";
+      figures.factor = rule.clientHoursPerGroupHour.toString();
+      figures.clientHours = parts.quartersAsHours(groupQuarters * rule.clientHoursPerGroupHour);
+      what = `${n.toString()} deltagare, ${minutes.toString()} min = ${figures.groupHours} grupptimmar × ${figures.factor}`;
+    } else {
+      const notBillable = st === GROUP_NOT_BILLABLE;
+      ruleName = notBillable ? "group-rule-not-met:not-billable" : "group-rule-not-met:actual-time";
+      figures.factor = notBillable ? "0" : "1";
+      figures.outsideRule = o.outsideRule;
+      what = `${n.toString()} deltagare, ${minutes.toString()} min, utanför gruppregeln`;
     }
-    return t;
-  };
-  const src = input.sessions.source;
-  const lines: Built[] = [];
-  let visits = 0;
-  let participants = 0;
-
-  for (let d = firstDoy; d <= lastDoy; d++) {
-    const from = ledger.dayStart[d] ?? 0;
-    const to = ledger.dayStart[d + 1] ?? 0;
-    if (from === to) continue;
-    for (const q of dayInIdOrder(ledger.idx, src, from, to)) {
-      const i = ledger.idx[q] ?? 0;
-      const session = src[i] as Session;
-      const st = ledger.status[q] ?? 0;
-      if (st !== OUTSIDE_TERM) {
-        visits += 1;
-        participants += input.sessions.participants[i] || 1;
-      }
-      const base = `${contract.id}:${ym}:session:${session.id}`;
-      const isGroup = session.kind === "group";
-      const key = isGroup ? "group" : "individual";
-      const inputs: LineExplanation["inputs"] = { sessionId: session.id, date: session.date, minutes: session.minutes, kind: session.kind };
-      if (session.participants !== undefined) inputs.participants = session.participants;
-      const warnings = eligibilityWarnings(contract, session);
-      const figures: Record<string, string> = {};
-      let ruleName: string;
-      let what = `${session.minutes.toString()} min`;
-      if (!hourly) {
-        ruleName = "hour-volume";
-        figures.minutes = session.minutes.toString();
-        if (isGroup) figures.note = "no group rule in the commission: the group's time counts once";
-      } else if (isGroup && rule !== null && st !== GROUP_NO_RULE) {
-        const minutes = session.minutes;
-        const n = session.participants ?? 0;
-        const groupQuarters = policies.groupHours === "whole-hours" && st === GROUP_APPLIED ? Math.floor(minutes / 60) * 4 : quartersOf(minutes);
-        figures.groupQuarters = groupQuarters.toString();
-        figures.groupHours = quartersAsHours(groupQuarters);
-        if (st === GROUP_APPLIED) {
-          ruleName = "group-rule";
-          figures.factor = rule.clientHoursPerGroupHour.toString();
-          figures.clientHours = quartersAsHours(groupQuarters * rule.clientHoursPerGroupHour);
-          what = `${n.toString()} deltagare, ${minutes.toString()} min = ${figures.groupHours} grupptimmar × ${figures.factor}`;
-        } else {
-          const reason = outsideReason(rule, minutes, n) ?? "";
-          const notBillable = st === GROUP_NOT_BILLABLE;
-          ruleName = notBillable ? "group-rule-not-met:not-billable" : "group-rule-not-met:actual-time";
-          figures.factor = notBillable ? "0" : "1";
-          figures.outsideRule = reason;
-          what = `${n.toString()} deltagare, ${minutes.toString()} min, utanför gruppregeln`;
-          if (st === GROUP_ACTUAL_TIME) {
-            warnings.push(`session ${session.id}: group rule not met (${reason}; ${rule.clause}): billed as ordinary time × 1 (groupOutsideRule 'actual-time')`);
-          } else if (notBillable) {
-            warnings.push(`session ${session.id}: group rule not met (${reason}; ${rule.clause}): not billable (groupOutsideRule 'not-billable')`);
-          }
-        }
-      } else {
-        ruleName = "started-quarter-hour";
-        const share = ledger.cases?.get(q);
-        if (share !== undefined) {
-          ruleName = "started-quarter-hour:per-month-per-case";
-          inputs.caseId = share.caseId;
-          figures.caseMinutesInMonth = share.caseMinutes.toString();
-          figures.caseQuartersInMonth = share.caseQuarters.toString();
-          figures.quartersBefore = share.quartersBefore.toString();
-          figures.quartersAfter = quartersOf(share.minutesBefore + session.minutes).toString();
-          what = `${session.minutes.toString()} min, ärende ${share.caseId}: ${share.caseMinutes.toString()} min i månaden`;
-        }
-        if (isGroup) figures.note = "no group rule in the commission: the group's time counts once";
-      }
-      const policy = isGroup ? groupPolicy : timePolicy;
-      const shown = ledger.shown[q] ?? 0;
-      if (st === OUTSIDE_TERM) {
-        warnings.push(`session ${session.id}: ${session.date} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): not payable`);
-        const explanation = { rule: "outside-term", inputs, policy, figures };
-        lines.push(makeLine(shared, session, "outside-term", `${base}:outside-term`, what, shown, cache.amount(shown), false, explanation, termClause[key], warnings));
-        continue;
-      }
-      if (st === GROUP_NOT_BILLABLE) {
-        const explanation = { rule: ruleName, inputs, policy, figures };
-        lines.push(makeLine(shared, session, "group-rule-not-met", `${base}:not-billable`, what, shown, cache.amount(shown), false, explanation, clauseOf[key], warnings));
-        continue;
-      }
-      const counted = ledger.counted[q] ?? 0;
-      const payable = ledger.payable[q] ?? 0;
-      const payOre = cache.amount(payable);
-      let rest = warnings;
-      if (payable > 0 || counted === 0) {
-        const explanation = { rule: ruleName, inputs, policy, figures: counted > payable ? { ...figures } : figures };
-        lines.push(makeLine(shared, session, "session", base, what, payable, payOre, true, explanation, clauseOf[key], warnings));
-        rest = [];
-      }
-      if (counted > payable) {
-        const over = counted - payable;
-        const fullOre = cache.amount(counted);
-        const capNow = ledger.capAt[ledger.doy[q] ?? 0] ?? 0;
-        if (overCapPays) {
-          rest.push(`session ${session.id}: ${cache.text(over)} h beyond ${capWhat} of ${cache.text(capNow)} h (${capClause ?? ""}) paid without a written call-off (overCap 'pay-with-warning')`);
-        }
-        figures.capHoursOnDate = cache.text(capNow);
-        figures.sessionHours = cache.text(counted);
-        figures.sessionAmount = cache.amountText(fullOre);
-        figures.withinCapHours = cache.text(payable);
-        figures.withinCapAmount = cache.amountText(payOre);
-        const explanation = { rule: capKind === "hour-volume" ? "hour-volume-cap" : "yearly-cap", inputs, policy: overPolicy[key], figures };
-        lines.push(makeLine(shared, session, "over-cap", `${base}:over-cap`, what, over, fullOre - payOre, overCapPays, explanation, overClause[key], rest));
-      }
+  } else {
+    ruleName = "started-quarter-hour";
+    const share = ledger.cases?.get(q);
+    if (share !== undefined) {
+      ruleName = "started-quarter-hour:per-month-per-case";
+      inputs.caseId = share.caseId;
+      figures.caseMinutesInMonth = share.caseMinutes.toString();
+      figures.caseQuartersInMonth = share.caseQuarters.toString();
+      figures.quartersBefore = share.quartersBefore.toString();
+      figures.quartersAfter = quartersOf(share.minutesBefore + session.minutes).toString();
+      what = `${session.minutes.toString()} min, ärende ${share.caseId}: ${share.caseMinutes.toString()} min i månaden`;
     }
+    if (isGroup) figures.note = "no group rule in the commission: the group's time counts once";
   }
+  const policy = isGroup ? parts.groupPolicy : parts.timePolicy;
+  if (o.kind === "outside-term") {
+    out.push(makeLine(m, session, "outside-term", `${base}:outside-term`, what, o.ticks, o.ore, false, { rule: "outside-term", inputs, policy, figures }, parts.termClause[key], o.warnings));
+    return;
+  }
+  if (o.kind === "group-rule-not-met") {
+    out.push(makeLine(m, session, "group-rule-not-met", `${base}:not-billable`, what, o.ticks, o.ore, false, { rule: ruleName, inputs, policy, figures }, parts.clauseOf[key], o.warnings));
+    return;
+  }
+  let rest = o.warnings;
+  if (o.kind === "session") {
+    const explanation = { rule: ruleName, inputs, policy, figures: o.overTicks > 0 ? { ...figures } : figures };
+    out.push(makeLine(m, session, "session", base, what, o.ticks, o.ore, true, explanation, parts.clauseOf[key], o.warnings));
+    rest = [];
+  }
+  if (o.overTicks > 0) {
+    if (o.overWarning !== null) rest.push(o.overWarning);
+    figures.capHoursOnDate = cache.text(ledger.capAt[ledger.doy[q] ?? 0] ?? 0);
+    figures.sessionHours = cache.text(o.counted);
+    figures.sessionAmount = cache.amountText(o.ore + o.overOre);
+    figures.withinCapHours = cache.text(o.ticks);
+    figures.withinCapAmount = cache.amountText(o.ore);
+    const explanation = { rule: m.capKind === "hour-volume" ? "hour-volume-cap" : "yearly-cap", inputs, policy: parts.overPolicy[key], figures };
+    out.push(makeLine(m, session, "over-cap", `${base}:over-cap`, what, o.overTicks, o.overOre, m.overCapPays, explanation, parts.overClause[key], rest));
+  }
+}
 
-  if (price.denominator !== 1) spreadImpliedPrice(ledger, month, price, lines, money);
+/** Visits and participants counted for the visit fee (sessions in the term). */
+interface Visits {
+  visits: number;
+  participants: number;
+}
 
-  // Visit fees (*avgift per besök*), owed to the purchaser.
-  const feeLines: Built[] = [];
+function countVisit(m: Month, o: Outcome, v: Visits): void {
+  if (o.st === OUTSIDE_TERM) return;
+  v.visits += 1;
+  v.participants += m.ctx.input.sessions.participants[m.ledger.idx[o.q] ?? 0] || 1;
+}
+
+/** The month's visit-fee line (*avgift per besök*, owed to the purchaser), if any. */
+function feeLinesOf(m: Month, v: Visits): Built[] {
+  const { ctx, money, ym } = m;
+  const comp = ctx.contract.compensation;
   const fee = ctx.visitFeeIndexation;
-  const feeRule = hourly ? (comp).visitFee : null;
-  if (fee !== null && feeRule !== null && visits > 0) {
-    const count = policies.visitFee === "per-participant" ? participants : visits;
-    const ore = count * fee.ore;
-    feeLines.push({
+  const feeRule = comp.kind === "hourly" ? comp.visitFee : null;
+  if (fee === null || feeRule === null || v.visits === 0) return [];
+  const policies = ctx.input.policies;
+  const count = policies.visitFee === "per-participant" ? v.participants : v.visits;
+  const ore = count * fee.ore;
+  return [
+    {
       ore,
       line: {
-        id: `${contract.id}:${ym}:visit-fees`,
+        id: `${ctx.contract.id}:${ym}:visit-fees`,
         kind: "visit-fee",
         description: `Besöksavgifter ${ym}: ${count.toString()} × ${oreToString(fee.ore)} kr, tillfaller beställaren / Visit fees, owed to the purchaser`,
         quantity: ratio(count, 1),
@@ -363,34 +469,117 @@ export function timeBasedMonth(ctx: BillingContext, month: number): Statement {
         warnings: indexWarnings(fee, "the visit fee"),
         explanation: {
           rule: "visit-fee",
-          inputs: { month: ym, sessions: visits, participants, owedTo: feeRule.owedTo, feeRule: fee.visitFeeRule ?? "follow-rate" },
+          inputs: { month: ym, sessions: v.visits, participants: v.participants, owedTo: feeRule.owedTo, feeRule: fee.visitFeeRule ?? "follow-rate" },
           policy: { visitFee: policies.visitFee },
           figures: { visits: count.toString(), fee: oreToString(fee.ore), amount: oreToString(ore) },
         },
       },
-    });
-  }
+    },
+  ];
+}
 
-  const warnings = [...indexWarnings(indexation, hourly ? "the hourly rate" : "the annual cost"), ...(ledger.cap?.warnings ?? [])];
+/** The statement's own warnings (index values, the cap, a month partly in the term), before the lines'. */
+function monthWarnings(m: Month): string[] {
+  const { ctx, window, ym } = m;
+  const { term } = ctx;
+  const warnings = [...indexWarnings(ctx.indexation, m.hourly ? "the hourly rate" : "the annual cost"), ...(m.ledger.cap?.warnings ?? [])];
   if (window.days < window.length) {
     warnings.push(`${ym}: the commission is in force ${window.days.toString()} of ${window.length.toString()} days (term ${term.start} to ${term.end ?? "further notice"}); sessions outside it are not payable`);
   }
+  return warnings;
+}
+
+/** @internal The statement of `month` (1–12) of an hourly or hour-volume commission. */
+export function timeBasedMonth(ctx: BillingContext, month: number): Statement {
+  const m = monthOf(ctx, month);
+  const { ledger } = m;
+  const parts = linePartsOf(m);
+  const src = ctx.input.sessions.source;
+  const lines: Built[] = [];
+  const v: Visits = { visits: 0, participants: 0 };
+  for (let d = m.firstDoy; d <= m.lastDoy; d++) {
+    const from = ledger.dayStart[d] ?? 0;
+    const to = ledger.dayStart[d + 1] ?? 0;
+    if (from === to) continue;
+    for (const q of dayInIdOrder(ledger.idx, src, from, to)) {
+      const o = outcomeOf(m, q);
+      countVisit(m, o, v);
+      linesOf(m, parts, o, lines);
+    }
+  }
+  if (m.price.denominator !== 1) spreadImpliedPrice(m, lines);
+  const { contract, term, input, indexation } = ctx;
   return assemble(
     {
       contractId: contract.id,
-      month: ym,
-      compensationKind: hourly ? "hourly" : "hour-volume",
-      policies,
+      month: m.ym,
+      compensationKind: m.hourly ? "hourly" : "hour-volume",
+      policies: input.policies,
       indexation,
-      visitFeeIndexation: fee,
-      cap: capStatus(contract, ledger, month, lastDoy),
-      term: { start: term.start, startSource: term.startSource, end: term.end, clause: term.clause, daysInForce: window.days, daysInMonth: window.length },
-      clause: contract.payment?.clause ?? comp.clause,
+      visitFeeIndexation: ctx.visitFeeIndexation,
+      cap: capStatus(contract, ledger, month, m.lastDoy),
+      term: { start: term.start, startSource: term.startSource, end: term.end, clause: term.clause, daysInForce: m.window.days, daysInMonth: m.window.length },
+      clause: contract.payment?.clause ?? contract.compensation.clause,
     },
     lines,
-    feeLines,
-    warnings,
+    feeLinesOf(m, v),
+    monthWarnings(m),
   );
+}
+
+/**
+ * @internal A month's totals and warnings without its lines: exactly what
+ * {@link timeBasedMonth}'s statement would sum to (the same outcomes, the
+ * same implied-price pricing, the warnings in the same order), at a fraction
+ * of the cost, for a year report.
+ */
+export function timeBasedMonthSummary(ctx: BillingContext, month: number): MonthSummary {
+  const m = monthOf(ctx, month);
+  const { ledger } = m;
+  const v: Visits = { visits: 0, participants: 0 };
+  let total = 0;
+  let notPayable = 0;
+  let withinOre = 0;
+  let withinLines = 0;
+  const lineWarnings: string[] = [];
+  // Warnings of a day, put in the lines' order (id order) at the day's end.
+  const dayWarnings: { id: string; warnings: string[] }[] = [];
+  for (let d = m.firstDoy; d <= m.lastDoy; d++) {
+    const from = ledger.dayStart[d] ?? 0;
+    const to = ledger.dayStart[d + 1] ?? 0;
+    for (let q = from; q < to; q++) {
+      const o = outcomeOf(m, q);
+      countVisit(m, o, v);
+      if (o.kind !== null) {
+        if (o.payable) total += o.ore;
+        else notPayable += o.ore;
+        if (o.kind === "session") {
+          withinOre += o.ore;
+          withinLines += 1;
+        }
+      }
+      if (o.overTicks > 0) {
+        if (m.overCapPays) total += o.overOre;
+        else notPayable += o.overOre;
+      }
+      if (o.warnings.length > 0 || o.overWarning !== null) {
+        dayWarnings.push({ id: o.session.id, warnings: o.overWarning === null ? o.warnings : [...o.warnings, o.overWarning] });
+      }
+    }
+    if (dayWarnings.length > 0) {
+      dayWarnings.sort((a, b) => compareIds(a.id, b.id));
+      for (const w of dayWarnings) lineWarnings.push(...w.warnings);
+      dayWarnings.length = 0;
+    }
+  }
+  if (m.price.denominator !== 1 && withinLines > 0) total += impliedMonthOre(m).monthOre - withinOre;
+  let fees = 0;
+  const feeWarnings: string[] = [];
+  for (const { ore, line } of feeLinesOf(m, v)) {
+    fees += ore;
+    feeWarnings.push(...line.warnings);
+  }
+  return { month: m.ym, total, notPayable, fees, warnings: [...monthWarnings(m), ...lineWarnings, ...feeWarnings] };
 }
 
 /**
@@ -403,23 +592,30 @@ export function timeBasedMonth(ctx: BillingContext, month: number): Statement {
  * (largest remainder, earlier line first on a tie). A full year's volume then
  * pays exactly the annual cost, and every month's lines sum to its amount.
  */
-function spreadImpliedPrice(ledger: Ledger, month: number, price: Price, lines: Built[], money: DecimalCache): void {
+function spreadImpliedPrice(m: Month, lines: Built[]): void {
   const within = lines.filter((b) => b.line.kind === "session" && b.line.payable);
   if (within.length === 0) return;
-  let before = 0;
-  for (let k = 1; k < month; k++) before += ledger.payableByMonth[k] ?? 0;
-  const through = before + (ledger.payableByMonth[month] ?? 0);
-  const monthOre = amountOfTicks(through, price.numerator, price.denominator) - amountOfTicks(before, price.numerator, price.denominator);
+  const { monthOre, before, through } = impliedMonthOre(m);
   const ticks = within.map((b) => b.ticks ?? 0);
   const parts = ticks.some((t) => t > 0) ? splitOre(monthOre, ticks) : ticks.map(() => 0);
   within.forEach((b, k) => {
     const ore = parts[k] ?? 0;
     b.ore = ore;
-    b.line.amount = money.of(ore);
+    b.line.amount = m.money.of(ore);
     const figures = b.line.explanation.figures;
     figures.amount = oreToString(ore);
     figures.pricing = `cumulative: the month's ${oreToString(monthOre)} kr = round(${hoursText(through)} h × price) − round(${hoursText(before)} h × price), split over the month's lines by hours`;
   });
+}
+
+/** The month's amount within the volume at an implied price: round(ticks through the month × price) − round(ticks before it × price). */
+function impliedMonthOre(m: Month): { monthOre: number; before: number; through: number } {
+  const { ledger, price, month } = m;
+  let before = 0;
+  for (let k = 1; k < month; k++) before += ledger.payableByMonth[k] ?? 0;
+  const through = before + (ledger.payableByMonth[month] ?? 0);
+  const monthOre = amountOfTicks(through, price.numerator, price.denominator) - amountOfTicks(before, price.numerator, price.denominator);
+  return { monthOre, before, through };
 }
 
 /** @internal The month against the cap or volume. */

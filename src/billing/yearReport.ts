@@ -13,7 +13,7 @@ import { checkContract, daysInForce, prepareInput, prepareYear, type TermWindow 
 import type { StatementInput } from "./input.js";
 import type { Ledger } from "./ledger.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
-import { monthStatement } from "./statement.js";
+import { monthStatement, monthSummary } from "./statement.js";
 import type { CallOffSummary, Statement } from "./types.js";
 import { hoursOfTicks } from "./units.js";
 
@@ -125,7 +125,15 @@ export interface YearReport {
   year: number;
   /** The months of the year in the term, in order. */
   months: YearMonth[];
-  /** One statement per month in the term. */
+  /**
+   * One statement per month in the term, with every line explained. Built on
+   * first read and then kept: the report's totals, warnings, cap usage and
+   * reconciliation are summed from the same per-session figures without
+   * building any line, so a report whose statements are never read costs a
+   * fraction (for a million sessions, about a fifth; see docs/performance.md).
+   * Reading it is like reading any property (JSON, spreading and deep
+   * equality see it).
+   */
   statements: Statement[];
   /** The sum of the statements' totals. */
   total: Decimal;
@@ -221,7 +229,9 @@ function capUsage(ledger: Ledger, year: number, months: readonly number[], claus
  * month, the hours used within the cap of SON 2021-233 §1.2 (*"Maximal
  * beställningsvolym är 2 590 timmar per år"*), the cap with the written
  * call-offs so far, and what remains. Linear: the input is validated and the
- * year's cap walked once, then each month's statement is built from that.
+ * year's cap walked once; the months' totals and warnings are summed from
+ * that, and each month's statement (its explained lines) is built from it
+ * when `statements` is first read.
  *
  * @param contract - a parsed commission
  * @param year - the calendar year
@@ -254,19 +264,18 @@ export function yearReport(contract: Contract, year: number, input?: YearReportI
   const yms = months.map((m) => ymOf(year, m));
   const paid = parsePaid(parsed.extra.paid, year, yms);
   const ctx = prepareYear(c, year, parsed, term, months[months.length - 1] ?? 12);
-  const statements = months.map((m) => monthStatement(ctx, m));
+  const summaries = months.map((m) => monthSummary(ctx, m));
   let total = 0;
   let notPayable = 0;
   let fees = 0;
   const due = new Map<YearMonth, number>();
   const warnings: string[] = [];
   const seen = new Set<string>();
-  for (const s of statements) {
-    const t = toOre(s.total, "total");
-    due.set(s.month, t);
-    total += t;
-    notPayable += toOre(s.notPayable, "notPayable");
-    fees += toOre(s.feesOwedToPurchaser, "fees");
+  for (const s of summaries) {
+    due.set(s.month, s.total);
+    total += s.total;
+    notPayable += s.notPayable;
+    fees += s.fees;
     for (const w of s.warnings) {
       if (!seen.has(w)) {
         seen.add(w);
@@ -308,11 +317,11 @@ export function yearReport(contract: Contract, year: number, input?: YearReportI
     };
   }
   const ledger = ctx.ledger;
-  return {
+  const report: YearReport = {
     contractId: c.id,
     year,
     months: yms,
-    statements,
+    statements: [],
     total: fromOre(total),
     notPayable: fromOre(notPayable),
     feesOwedToPurchaser: fromOre(fees),
@@ -322,4 +331,29 @@ export function yearReport(contract: Contract, year: number, input?: YearReportI
     policies: parsed.policies,
     indexation: ctx.indexation,
   };
+  builtOnFirstRead(report, "statements", () => months.map((m) => monthStatement(ctx, m)));
+  return report;
+}
+
+/**
+ * Makes `target[key]` a value built on its first read and then kept: an
+ * enumerable property like any other (JSON, spreading, deep equality and
+ * `structuredClone` all read it), replaced by a plain data property after
+ * that first read where the object still allows it (not when frozen).
+ */
+function builtOnFirstRead<T extends object, K extends keyof T>(target: T, key: K, build: () => T[K]): void {
+  let value: { v: T[K] } | null = null;
+  Reflect.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get(): T[K] {
+      value ??= { v: build() };
+      Reflect.defineProperty(target, key, { value: value.v, enumerable: true, configurable: true, writable: true });
+      return value.v;
+    },
+    set(v: T[K]): void {
+      value = { v };
+      Reflect.defineProperty(target, key, { value: v, enumerable: true, configurable: true, writable: true });
+    },
+  });
 }

@@ -11,8 +11,8 @@ import { fieldError } from "../errors.js";
 import { clauses } from "../billing/common.js";
 import { checkContract, daysInForce, prepareInput, prepareYear } from "../billing/context.js";
 import type { StatementInput } from "../billing/input.js";
-import { monthStatement } from "../billing/statement.js";
-import { fromOre, toOre, type Decimal } from "../money/index.js";
+import { monthSummary } from "../billing/statement.js";
+import { fromOre, type Decimal } from "../money/index.js";
 import type { IndexedAmount, IndexStep } from "./annualAmount.js";
 import type { IndexSeries } from "./series.js";
 
@@ -194,12 +194,13 @@ export function indexRevision(contract: Contract, year: number, options: IndexRe
   let revised = 0;
   let fees = 0;
   const rows: IndexRevisionMonth[] = months.map((m) => {
-    const a = monthStatement(ctxFrom, m);
-    const b = monthStatement(ctxTo, m);
-    const p = toOre(a.total, "total");
-    const r = toOre(b.total, "total");
-    const fp = toOre(a.feesOwedToPurchaser, "fees");
-    const fr = toOre(b.feesOwedToPurchaser, "fees");
+    // The months' totals under each series, as their statements would sum them (no line is built).
+    const a = monthSummary(ctxFrom, m);
+    const b = monthSummary(ctxTo, m);
+    const p = a.total;
+    const r = b.total;
+    const fp = a.fees;
+    const fr = b.fees;
     paid += p;
     revised += r;
     fees += fr - fp;
