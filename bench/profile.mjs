@@ -5,6 +5,7 @@
  *     npm run build
  *     node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile.mjs statement 1000000 [runs]
  *     node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile.mjs year 1000000
+ *     node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile.mjs year-lines 1000000   (statements read)
  *     node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile.mjs baseline 1000000
  *     node bench/profile-summary.mjs /tmp/prof/*.cpuprofile --lines
  *
@@ -26,10 +27,11 @@ const callOffs = generateCallOffs(n);
 const work = {
   statement: () => lib.statement(lib.contracts.familjeradgivning, "2022-12", { sessions, callOffs }),
   year: () => lib.yearReport(lib.contracts.familjeradgivning, 2022, { sessions, callOffs }),
+  "year-lines": () => lib.yearReport(lib.contracts.familjeradgivning, 2022, { sessions, callOffs }).statements,
   baseline: () => baseline(sessions, callOffs, 2022, [12]),
   "baseline-year": () => baseline(sessions, callOffs, 2022, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
 }[what];
-if (work === undefined) throw new Error(`unknown workload ${what}: statement, year, baseline, baseline-year`);
+if (work === undefined) throw new Error(`unknown workload ${what}: statement, year, year-lines, baseline, baseline-year`);
 for (let r = 0; r < runs; r++) {
   const t = performance.now();
   work();

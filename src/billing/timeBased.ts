@@ -11,7 +11,7 @@
 import type { YearMonth } from "../calendar/index.js";
 import type { Contract, HourVolumeCompensation } from "../contracts/schema.js";
 import { divideRound, oreToString, splitOre, toOre } from "../money/index.js";
-import { assemble, clauses, DecimalCache, indexWarnings, type MonthSummary } from "./common.js";
+import { assemble, clauses, DecimalCache, flat, indexWarnings, type MonthSummary } from "./common.js";
 import { daysInForce, type BillingContext } from "./context.js";
 import { eligibilityWarnings } from "./eligibility.js";
 import type { Session } from "./input.js";
@@ -335,9 +335,9 @@ function makeLine(
   const en = group ? "Group" : m.hourly ? "Session" : "Support";
   return {
     line: {
-      id,
+      id: flat(id),
       kind,
-      description: `${sv} ${session.date} (${session.id}), ${what}${suffix[0]} / ${en} ${session.id}${suffix[1]}`,
+      description: flat(`${sv} ${session.date} (${session.id}), ${what}${suffix[0]} / ${en} ${session.id}${suffix[1]}`),
       quantity: m.cache.hoursOf(ticks),
       unit: "hour",
       unitPrice: m.unitPrice,
