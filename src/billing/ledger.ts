@@ -229,8 +229,12 @@ export function buildLedger(contract: Contract, year: number, input: ParsedInput
       if (list === undefined) groups.set(key, [q]);
       else list.push(q);
     }
-    for (const list of groups.values()) {
-      list.sort((a, b) => (doyOf[a] ?? 0) - (doyOf[b] ?? 0) || compareIds(s.source[idx[a] ?? 0]?.id ?? "", s.source[idx[b] ?? 0]?.id ?? ""));
+    for (const positions of groups.values()) {
+      // Each id read once, not on every comparison (the source may make its elements on read).
+      const list = positions
+        .map((q) => ({ q, doy: doyOf[q] ?? 0, id: s.source[idx[q] ?? 0]?.id ?? "" }))
+        .sort((a, b) => a.doy - b.doy || compareIds(a.id, b.id))
+        .map((e) => e.q);
       let total = 0;
       for (const q of list) total += s.minutes[idx[q] ?? 0] ?? 0;
       const caseQuarters = quartersOf(total);
