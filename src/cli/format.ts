@@ -225,9 +225,11 @@ export function jsonText(value: unknown): string {
 }
 
 /**
- * {@link jsonText} in pieces: the same text, yielded a top-level field and an
- * array element at a time, so a statement of 85 000 lines is never one
- * 80 MB string (nor one deep copy of plain JSON).
+ * {@link jsonText} in pieces: the same text, yielded a field or an array
+ * element at a time down to {@link STREAM_DEPTH} levels (and every element
+ * of a long array at any depth), so a statement of 85 000 lines, or a year
+ * report of a million, is never one string (V8's limit is about 512 MB)
+ * nor one deep copy of plain JSON.
  *
  * @param value - a result of the library
  * @returns the pieces of the JSON text, in order
@@ -247,9 +249,16 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return p === Object.prototype || p === null;
 }
 
+/**
+ * Objects and arrays this close to the top are written a field or an element
+ * at a time: a year report (0), its statements (1), each statement (2), whose
+ * lines are a long array.
+ */
+const STREAM_DEPTH = 2;
+
 function* streamJson(value: unknown, key: string | undefined, inHours: boolean, indent: string, depth: number): Generator<string> {
   const hours = inHours || (key !== undefined && HOURS_CONTAINERS.has(key));
-  if (Array.isArray(value) && value.length > 64) {
+  if (Array.isArray(value) && value.length > 0 && (value.length > 64 || depth <= STREAM_DEPTH)) {
     yield "[\n";
     const inner = `${indent}  `;
     for (let i = 0; i < value.length; i++) {
@@ -260,7 +269,7 @@ function* streamJson(value: unknown, key: string | undefined, inHours: boolean, 
     yield `${indent}]`;
     return;
   }
-  if (depth === 0 && isPlainObject(value)) {
+  if (depth <= STREAM_DEPTH && isPlainObject(value)) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== "function");
     if (entries.length === 0) {
       yield "{}";

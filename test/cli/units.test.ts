@@ -11,7 +11,7 @@ import { commandHelp, parseCommandArgs, type CommandSpec } from "../../src/cli/a
 import { DEMO_BOENDESTOD_SESSIONS, DEMO_FAMILJERADGIVNING_SESSIONS } from "../../src/cli/demoData.js";
 import { rulesErrorLines, UsageError } from "../../src/cli/errors.js";
 import { excelCsv, excelMoney, jsonChunks, jsonText, renderTable, swedishDecimal, toPlainJson } from "../../src/cli/format.js";
-import { contracts, statement } from "../../src/index.js";
+import { contracts, statement, yearReport } from "../../src/index.js";
 import { parsePolicies } from "../../src/cli/inputs.js";
 import { findJsonError } from "../../src/cli/jsonFile.js";
 import { run } from "../../src/cli/run.js";
@@ -176,5 +176,24 @@ describe("jsonChunks", () => {
     const chunks = [...jsonChunks(s)];
     expect(chunks.length).toBeGreaterThan(200);
     expect(chunks.join("")).toBe(jsonText(s));
+  });
+
+  it("writes a year report a statement field and a line at a time, as jsonText would", () => {
+    const sessions = Array.from({ length: 300 }, (_, i) => ({
+      id: `S${i.toString()}`,
+      date: `2022-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
+      minutes: 30 + (i % 70),
+      kind: i % 10 === 0 ? ("group" as const) : ("individual" as const),
+      ...(i % 10 === 0 ? { participants: 3 + (i % 5) } : {}),
+    }));
+    const report = yearReport(contracts.familjeradgivning, 2022, { sessions });
+    const chunks = [...jsonChunks(report)];
+    // Each statement's own fields are pieces of their own: no piece holds a whole statement.
+    expect(chunks.filter((c) => c.includes('"lines"')).length).toBe(12);
+    expect(chunks.some((c) => c.includes('"lines"') && c.includes('"total"'))).toBe(false);
+    expect(chunks.join("")).toBe(jsonText(report));
+    for (const value of [{}, { a: [] }, { a: [{}], b: [[1, 2], []], c: { d: { e: [new Decimal("1.5")] } } }, [], [new Map([["x", 1]])]]) {
+      expect([...jsonChunks(value)].join("")).toBe(jsonText(value));
+    }
   });
 });

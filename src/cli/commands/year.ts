@@ -10,7 +10,7 @@ import { positional, choiceValue, requireOption, stringOption, yearValue, type C
 import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
 import { explained } from "../errors.js";
-import { excelCsv, excelMoney, jsonText, renderTable, sek, swedishDecimal } from "../format.js";
+import { excelCsv, excelMoney, jsonChunks, renderTable, sek, swedishDecimal } from "../format.js";
 import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp } from "../inputs.js";
 import { distinctClauses, policiesText, priceText, quantityText } from "./statement.js";
 
@@ -212,7 +212,7 @@ export const yearCommand: Command = {
     const report = explained(() => yearReport(contract, year, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":
-        return jsonText(report);
+        return jsonChunks(report);
       case "csv":
         return yearCsv(report);
       case "table":
