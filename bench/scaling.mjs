@@ -25,7 +25,7 @@ const lib = await import(dist);
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 console.log("sessions   statement ns/session   baseline ns/session   ratio");
-for (const n of [25_000, 50_000, 100_000, 200_000, 400_000, 1_000_000, 2_000_000]) {
+for (const n of (process.env.SCALING_SIZES ?? "10000,25000,50000,100000,200000,400000,1000000,2000000").split(",").map(Number)) {
   const sessions = generateSessions(n);
   const callOffs = generateCallOffs(n);
   const time = (fn) => {
