@@ -132,7 +132,8 @@ export interface YearReport {
    * building any line, so a report whose statements are never read costs a
    * fraction (for a million sessions, about a fifth; see docs/performance.md).
    * Reading it is like reading any property (JSON, spreading and deep
-   * equality see it).
+   * equality see it); only Node's `console.log` shows `[Getter/Setter]`
+   * until it has been read once.
    */
   statements: Statement[];
   /** The sum of the statements' totals. */
