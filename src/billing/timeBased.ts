@@ -4,6 +4,11 @@
  * (Boendestöd 2018). One line per session of the month (two when the cap
  * splits it), in date and id order, built from the year's ledger.
  *
+ * One mechanism, two uses: `outcomeOf` decides what a session comes to (its
+ * line or lines, their öre, its warnings); `timeBasedMonth` writes explained
+ * lines from the outcomes, `timeBasedMonthSummary` only adds them up (for a
+ * year report and an index revision).
+ *
  * Not exported from the package.
  *
  * @module
