@@ -8,20 +8,25 @@
  * @module
  */
 import type { Contract } from "../contracts/schema.js";
-import type { Session } from "./input.js";
+import type { ParsedSessions } from "./input.js";
 
-/** @internal The warnings for one session, empty when none applies or the facts are not given. */
-export function eligibilityWarnings(contract: Contract, session: Session): string[] {
+/**
+ * @internal The warnings for session `i`, empty when none applies or the
+ * facts are not given. Reads the facts kept at validation; the session
+ * itself is read only to name it in a warning.
+ */
+export function eligibilityWarnings(contract: Contract, sessions: ParsedSessions, i: number): string[] {
   const out: string[] = [];
   const { minimumAge, residency } = contract.eligibility;
-  if (minimumAge !== null && session.age !== undefined && session.age < minimumAge.years) {
+  const age = sessions.age[i] ?? -1;
+  if (minimumAge !== null && age >= 0 && age < minimumAge.years) {
     out.push(
-      `session ${session.id}: participant aged ${session.age.toString()}, under the target group's minimum age of ${minimumAge.years.toString()} (${minimumAge.clause})`,
+      `session ${sessions.source[i]?.id ?? ""}: participant aged ${age.toString()}, under the target group's minimum age of ${minimumAge.years.toString()} (${minimumAge.clause})`,
     );
   }
-  if (residency !== null && session.resident === false && session.residencyException === undefined) {
+  if (residency !== null && sessions.nonResident[i] === 1) {
     out.push(
-      `session ${session.id}: client not registered or living in ${residency.municipality} and no exception recorded (${residency.clause}${residency.exceptions === "by-agreement" ? ": only by agreement with the administration" : ""})`,
+      `session ${sessions.source[i]?.id ?? ""}: client not registered or living in ${residency.municipality} and no exception recorded (${residency.clause}${residency.exceptions === "by-agreement" ? ": only by agreement with the administration" : ""})`,
     );
   }
   return out;

@@ -99,8 +99,7 @@ export function fixedAnnualMonth(ctx: BillingContext, month: number): Statement 
   for (let i = 0; i < s.count; i++) {
     const day = s.day[i] ?? 0;
     if (day < window.first || day > window.last) continue;
-    const session = s.source[i];
-    if (session !== undefined) eligibility.push(...eligibilityWarnings(contract, session));
+    eligibility.push(...eligibilityWarnings(contract, s, i));
   }
   eligibility.sort();
   return assemble(

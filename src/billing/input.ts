@@ -102,6 +102,10 @@ export interface ParsedSessions {
   group: Uint8Array;
   /** 0 when not given. */
   participants: Int32Array;
+  /** The age in years, -1 when not given (for eligibility, without reading the session again). */
+  age: Int16Array;
+  /** 1 when the session says `resident: false` and records no `residencyException`. */
+  nonResident: Uint8Array;
 }
 
 /** @internal A validated call-off. */
@@ -188,6 +192,8 @@ function parseSessions(value: unknown, needCase: boolean): ParsedSessions {
     minutes: new Int32Array(n),
     group: new Uint8Array(n),
     participants: new Int32Array(n),
+    age: new Int16Array(n).fill(-1),
+    nonResident: new Uint8Array(n),
   };
   const ids = new IdTable(list as readonly Session[]);
   const days = new DayCache();
@@ -223,8 +229,11 @@ function parseSessions(value: unknown, needCase: boolean): ParsedSessions {
         throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.caseId`, why, r.caseId);
       }
     }
-    if (r.age !== undefined && (typeof r.age !== "number" || !Number.isSafeInteger(r.age) || r.age < 0 || r.age > 150)) {
-      throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.age`, "an age in whole years, 0–150", r.age);
+    if (r.age !== undefined) {
+      if (typeof r.age !== "number" || !Number.isSafeInteger(r.age) || r.age < 0 || r.age > 150) {
+        throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.age`, "an age in whole years, 0–150", r.age);
+      }
+      out.age[i] = r.age;
     }
     if (r.resident !== undefined && typeof r.resident !== "boolean") {
       throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.resident`, "true or false", r.resident);
@@ -232,6 +241,7 @@ function parseSessions(value: unknown, needCase: boolean): ParsedSessions {
     if (r.residencyException !== undefined && (typeof r.residencyException !== "string" || r.residencyException.trim() === "")) {
       throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.residencyException`, "the recorded exception, a non-empty string", r.residencyException);
     }
+    if (r.resident === false && r.residencyException === undefined) out.nonResident[i] = 1;
     if (!ids.add(id, i)) {
       throw new RulesError("DUPLICATE_ID", `sessions.${i.toString()}.id: the id ${describeValue(id)} is used by an earlier session; a session is never billed twice`, [
         { path: `sessions.${i.toString()}.id`, expected: "an id not used by another session", received: describeValue(id) },

@@ -19,7 +19,7 @@ import { divideRound, oreToString, splitOre, toOre } from "../money/index.js";
 import { assemble, clauses, DecimalCache, flat, indexWarnings, type MonthSummary } from "./common.js";
 import { daysInForce, type BillingContext } from "./context.js";
 import { eligibilityWarnings } from "./eligibility.js";
-import type { Session } from "./input.js";
+import type { ParsedSessions, Session } from "./input.js";
 import {
   compareIds,
   dayInIdOrder,
@@ -184,7 +184,8 @@ function monthOf(ctx: BillingContext, month: number): Month {
 interface Outcome {
   /** The position in the ledger. */
   q: number;
-  session: Session;
+  /** The session's index in the input. */
+  i: number;
   st: number;
   /** The first line's kind, or `null` when all of the session is beyond the cap. */
   kind: "session" | "outside-term" | "group-rule-not-met" | null;
@@ -206,29 +207,36 @@ interface Outcome {
   overWarning: string | null;
 }
 
+/**
+ * The outcome of the session at ledger position `q`, from the validated
+ * input's typed arrays: the caller's session object is read only to name it
+ * in a warning (a year report sums a million outcomes, and reading the
+ * objects in date order is a cache miss each).
+ */
 function outcomeOf(m: Month, q: number): Outcome {
   const { ledger, cache, ctx } = m;
+  const sessions = ctx.input.sessions;
   const i = ledger.idx[q] ?? 0;
-  const session = ctx.input.sessions.source[i] as Session;
   const st = ledger.status[q] ?? 0;
   const rule = ledger.groupRule;
-  const warnings = eligibilityWarnings(ctx.contract, session);
+  const warnings = eligibilityWarnings(ctx.contract, sessions, i);
   let groupRuleMet: boolean | null = null;
   let outsideRule = "";
-  if (m.hourly && session.kind === "group" && rule !== null && st !== GROUP_NO_RULE) {
-    outsideRule = outsideReason(rule, session.minutes, session.participants ?? 0) ?? "";
+  if (m.hourly && sessions.group[i] === 1 && rule !== null && st !== GROUP_NO_RULE) {
+    outsideRule = outsideReason(rule, sessions.minutes[i] ?? 0, sessions.participants[i] ?? 0) ?? "";
     groupRuleMet = st === GROUP_APPLIED || (st === OUTSIDE_TERM && outsideRule === "");
     if (st === GROUP_ACTUAL_TIME) {
-      warnings.push(`session ${session.id}: group rule not met (${outsideRule}; ${rule.clause}): billed as ordinary time × 1 (groupOutsideRule 'actual-time')`);
+      warnings.push(`session ${idOf(sessions, i)}: group rule not met (${outsideRule}; ${rule.clause}): billed as ordinary time × 1 (groupOutsideRule 'actual-time')`);
     } else if (st === GROUP_NOT_BILLABLE) {
-      warnings.push(`session ${session.id}: group rule not met (${outsideRule}; ${rule.clause}): not billable (groupOutsideRule 'not-billable')`);
+      warnings.push(`session ${idOf(sessions, i)}: group rule not met (${outsideRule}; ${rule.clause}): not billable (groupOutsideRule 'not-billable')`);
     }
   }
-  const o: Outcome = { q, session, st, kind: null, ticks: 0, ore: 0, payable: false, counted: 0, overTicks: 0, overOre: 0, groupRuleMet, outsideRule, warnings, overWarning: null };
+  const o: Outcome = { q, i, st, kind: null, ticks: 0, ore: 0, payable: false, counted: 0, overTicks: 0, overOre: 0, groupRuleMet, outsideRule, warnings, overWarning: null };
   const shown = ledger.shown[q] ?? 0;
   if (st === OUTSIDE_TERM || st === GROUP_NOT_BILLABLE) {
     if (st === OUTSIDE_TERM) {
       const { term } = ctx;
+      const session = sessions.source[i] as Session;
       warnings.push(`session ${session.id}: ${session.date} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): not payable`);
     }
     o.kind = st === OUTSIDE_TERM ? "outside-term" : "group-rule-not-met";
@@ -250,10 +258,14 @@ function outcomeOf(m: Month, q: number): Outcome {
     o.overOre = cache.amount(counted) - o.ore;
     if (m.overCapPays) {
       const capNow = ledger.capAt[ledger.doy[q] ?? 0] ?? 0;
-      o.overWarning = `session ${session.id}: ${cache.text(o.overTicks)} h beyond ${m.capWhat} of ${cache.text(capNow)} h (${m.capClause ?? ""}) paid without a written call-off (overCap 'pay-with-warning')`;
+      o.overWarning = `session ${idOf(sessions, i)}: ${cache.text(o.overTicks)} h beyond ${m.capWhat} of ${cache.text(capNow)} h (${m.capClause ?? ""}) paid without a written call-off (overCap 'pay-with-warning')`;
     }
   }
   return o;
+}
+
+function idOf(sessions: ParsedSessions, i: number): string {
+  return sessions.source[i]?.id ?? "";
 }
 
 /** The Swedish and English words of a line's kind. */
@@ -363,7 +375,8 @@ function makeLine(
 function linesOf(m: Month, parts: LineParts, o: Outcome, out: Built[]): void {
   const { ledger, cache, ctx } = m;
   const policies = ctx.input.policies;
-  const { session, st, q } = o;
+  const { st, q } = o;
+  const session = ctx.input.sessions.source[o.i] as Session;
   const rule = ledger.groupRule;
   const base = `${ctx.contract.id}:${m.ym}:session:${session.id}`;
   const isGroup = session.kind === "group";
@@ -445,7 +458,7 @@ interface Visits {
 function countVisit(m: Month, o: Outcome, v: Visits): void {
   if (o.st === OUTSIDE_TERM) return;
   v.visits += 1;
-  v.participants += m.ctx.input.sessions.participants[m.ledger.idx[o.q] ?? 0] || 1;
+  v.participants += m.ctx.input.sessions.participants[o.i] || 1;
 }
 
 /** The month's visit-fee line (*avgift per besök*, owed to the purchaser), if any. */
@@ -568,7 +581,7 @@ export function timeBasedMonthSummary(ctx: BillingContext, month: number): Month
         else notPayable += o.overOre;
       }
       if (o.warnings.length > 0 || o.overWarning !== null) {
-        dayWarnings.push({ id: o.session.id, warnings: o.overWarning === null ? o.warnings : [...o.warnings, o.overWarning] });
+        dayWarnings.push({ id: idOf(ctx.input.sessions, o.i), warnings: o.overWarning === null ? o.warnings : [...o.warnings, o.overWarning] });
       }
     }
     if (dayWarnings.length > 0) {
