@@ -293,6 +293,33 @@ describe("validation", () => {
     expect(c.code).toBe("DUPLICATE_ID");
   });
 
+  it("reports the first problem in input order: a duplicate before a bad field, a bad field before a duplicate", () => {
+    const a = { ...good, id: "A" };
+    const bad = { ...good, id: "B", minutes: -1 };
+    const first = errorOf(() => statement(fam, "2022-03", { sessions: [a, { ...a }, bad] }));
+    expect([first.code, first.issues[0]?.path]).toEqual(["DUPLICATE_ID", "sessions.1.id"]);
+    const second = errorOf(() => statement(fam, "2022-03", { sessions: [a, bad, { ...a }] }));
+    expect([second.code, second.issues[0]?.path]).toEqual(["INVALID_INPUT", "sessions.1.minutes"]);
+    // A session with a bad field and a repeated id: its field is checked first.
+    const both = errorOf(() => statement(fam, "2022-03", { sessions: [a, { ...a, minutes: -1 }] }));
+    expect([both.code, both.issues[0]?.path]).toEqual(["INVALID_INPUT", "sessions.1.minutes"]);
+  });
+
+  test.prop([fc.array(fc.stringMatching(/^[a-c]{1,3}$/), { maxLength: 60 })], { numRuns: 200 })(
+    "a duplicate id is found at the first session whose id an earlier one has",
+    (ids) => {
+      const sessions = ids.map((id) => ({ ...good, id }));
+      const seen = new Set<string>();
+      const expected = ids.findIndex((id) => (seen.has(id) ? true : (seen.add(id), false)));
+      if (expected === -1) {
+        expect(statement(fam, "2022-03", { sessions }).lines).toHaveLength(ids.length);
+      } else {
+        const e = errorOf(() => statement(fam, "2022-03", { sessions }));
+        expect([e.code, e.issues[0]?.path]).toEqual(["DUPLICATE_ID", `sessions.${expected.toString()}.id`]);
+      }
+    },
+  );
+
   it.each([
     [{ policies: { overCap: "sometimes" } }, "policies.overCap"],
     [{ policies: { roundingOfQuarters: "per-session" } }, "policies.roundingOfQuarters"],
