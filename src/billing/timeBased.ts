@@ -201,49 +201,77 @@ interface Outcome {
   groupRuleMet: boolean | null;
   /** Why a group is outside the rule ("" when it is not). */
   outsideRule: string;
-  /** The session's warnings (eligibility, group rule, term), on its first line. */
+  /** The session's warnings (eligibility, group rule, term), on its first line; `NO_WARNINGS` when none. */
   warnings: string[];
   /** The over-cap warning, on the over-cap line. */
   overWarning: string | null;
 }
 
+/** No warnings: shared by the outcomes that have none, never written to (a line gets an array of its own). */
+const NO_WARNINGS: string[] = Object.freeze<string[]>([]) as string[];
+
+function withWarning(list: string[], warning: string): string[] {
+  if (list === NO_WARNINGS) return [warning];
+  list.push(warning);
+  return list;
+}
+
+/** A blank outcome, to be filled by {@link outcomeOf} session after session. */
+function scratchOutcome(): Outcome {
+  return { q: 0, i: 0, st: 0, kind: null, ticks: 0, ore: 0, payable: false, counted: 0, overTicks: 0, overOre: 0, groupRuleMet: null, outsideRule: "", warnings: NO_WARNINGS, overWarning: null };
+}
+
 /**
- * The outcome of the session at ledger position `q`, from the validated
- * input's typed arrays: the caller's session object is read only to name it
- * in a warning (a year report sums a million outcomes, and reading the
- * objects in date order is a cache miss each).
+ * The outcome of the session at ledger position `q`, written into `o` (one
+ * object reused for the month's sessions: a year report sums a million) and
+ * returned. Read from the validated input's typed arrays: the caller's
+ * session object is read only to name it in a warning, since reading the
+ * objects in date order is a cache miss each.
  */
-function outcomeOf(m: Month, q: number): Outcome {
+function outcomeOf(m: Month, q: number, o: Outcome): Outcome {
   const { ledger, cache, ctx } = m;
   const sessions = ctx.input.sessions;
   const i = ledger.idx[q] ?? 0;
   const st = ledger.status[q] ?? 0;
   const rule = ledger.groupRule;
-  const warnings = eligibilityWarnings(ctx.contract, sessions, i);
+  let warnings = (sessions.age[i] ?? -1) >= 0 || sessions.nonResident[i] === 1 ? eligibilityWarnings(ctx.contract, sessions, i) : NO_WARNINGS;
+  if (warnings.length === 0) warnings = NO_WARNINGS;
   let groupRuleMet: boolean | null = null;
   let outsideRule = "";
   if (m.hourly && sessions.group[i] === 1 && rule !== null && st !== GROUP_NO_RULE) {
     outsideRule = outsideReason(rule, sessions.minutes[i] ?? 0, sessions.participants[i] ?? 0) ?? "";
     groupRuleMet = st === GROUP_APPLIED || (st === OUTSIDE_TERM && outsideRule === "");
     if (st === GROUP_ACTUAL_TIME) {
-      warnings.push(`session ${idOf(sessions, i)}: group rule not met (${outsideRule}; ${rule.clause}): billed as ordinary time × 1 (groupOutsideRule 'actual-time')`);
+      warnings = withWarning(warnings, `session ${idOf(sessions, i)}: group rule not met (${outsideRule}; ${rule.clause}): billed as ordinary time × 1 (groupOutsideRule 'actual-time')`);
     } else if (st === GROUP_NOT_BILLABLE) {
-      warnings.push(`session ${idOf(sessions, i)}: group rule not met (${outsideRule}; ${rule.clause}): not billable (groupOutsideRule 'not-billable')`);
+      warnings = withWarning(warnings, `session ${idOf(sessions, i)}: group rule not met (${outsideRule}; ${rule.clause}): not billable (groupOutsideRule 'not-billable')`);
     }
   }
-  const o: Outcome = { q, i, st, kind: null, ticks: 0, ore: 0, payable: false, counted: 0, overTicks: 0, overOre: 0, groupRuleMet, outsideRule, warnings, overWarning: null };
+  o.q = q;
+  o.i = i;
+  o.st = st;
+  o.kind = null;
+  o.payable = false;
+  o.counted = 0;
+  o.overTicks = 0;
+  o.overOre = 0;
+  o.groupRuleMet = groupRuleMet;
+  o.outsideRule = outsideRule;
+  o.overWarning = null;
   const shown = ledger.shown[q] ?? 0;
   if (st === OUTSIDE_TERM || st === GROUP_NOT_BILLABLE) {
     if (st === OUTSIDE_TERM) {
       const { term } = ctx;
       const session = sessions.source[i] as Session;
-      warnings.push(`session ${session.id}: ${session.date} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): not payable`);
+      warnings = withWarning(warnings, `session ${session.id}: ${session.date} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): not payable`);
     }
+    o.warnings = warnings;
     o.kind = st === OUTSIDE_TERM ? "outside-term" : "group-rule-not-met";
     o.ticks = shown;
     o.ore = cache.amount(shown);
     return o;
   }
+  o.warnings = warnings;
   const counted = ledger.counted[q] ?? 0;
   const payable = ledger.payable[q] ?? 0;
   o.counted = counted;
@@ -424,17 +452,18 @@ function linesOf(m: Month, parts: LineParts, o: Outcome, out: Built[]): void {
   }
   const policy = isGroup ? parts.groupPolicy : parts.timePolicy;
   if (o.kind === "outside-term") {
-    out.push(makeLine(m, session, "outside-term", `${base}:outside-term`, what, o.ticks, o.ore, false, { rule: "outside-term", inputs, policy, figures }, parts.termClause[key], o.warnings));
+    out.push(makeLine(m, session, "outside-term", `${base}:outside-term`, what, o.ticks, o.ore, false, { rule: "outside-term", inputs, policy, figures }, parts.termClause[key], o.warnings === NO_WARNINGS ? [] : o.warnings));
     return;
   }
   if (o.kind === "group-rule-not-met") {
-    out.push(makeLine(m, session, "group-rule-not-met", `${base}:not-billable`, what, o.ticks, o.ore, false, { rule: ruleName, inputs, policy, figures }, parts.clauseOf[key], o.warnings));
+    out.push(makeLine(m, session, "group-rule-not-met", `${base}:not-billable`, what, o.ticks, o.ore, false, { rule: ruleName, inputs, policy, figures }, parts.clauseOf[key], o.warnings === NO_WARNINGS ? [] : o.warnings));
     return;
   }
-  let rest = o.warnings;
+  const warnings = o.warnings === NO_WARNINGS ? [] : o.warnings;
+  let rest = warnings;
   if (o.kind === "session") {
     const explanation = { rule: ruleName, inputs, policy, figures: o.overTicks > 0 ? { ...figures } : figures };
-    out.push(makeLine(m, session, "session", base, what, o.ticks, o.ore, true, explanation, parts.clauseOf[key], o.warnings));
+    out.push(makeLine(m, session, "session", base, what, o.ticks, o.ore, true, explanation, parts.clauseOf[key], warnings));
     rest = [];
   }
   if (o.overTicks > 0) {
@@ -515,12 +544,13 @@ export function timeBasedMonth(ctx: BillingContext, month: number): Statement {
   const src = ctx.input.sessions.source;
   const lines: Built[] = [];
   const v: Visits = { visits: 0, participants: 0 };
+  const scratch = scratchOutcome();
   for (let d = m.firstDoy; d <= m.lastDoy; d++) {
     const from = ledger.dayStart[d] ?? 0;
     const to = ledger.dayStart[d + 1] ?? 0;
     if (from === to) continue;
     for (const q of dayInIdOrder(ledger.idx, src, from, to)) {
-      const o = outcomeOf(m, q);
+      const o = outcomeOf(m, q, scratch);
       countVisit(m, o, v);
       linesOf(m, parts, o, lines);
     }
@@ -555,6 +585,7 @@ export function timeBasedMonthSummary(ctx: BillingContext, month: number): Month
   const m = monthOf(ctx, month);
   const { ledger } = m;
   const v: Visits = { visits: 0, participants: 0 };
+  const scratch = scratchOutcome();
   let total = 0;
   let notPayable = 0;
   let withinOre = 0;
@@ -566,7 +597,7 @@ export function timeBasedMonthSummary(ctx: BillingContext, month: number): Month
     const from = ledger.dayStart[d] ?? 0;
     const to = ledger.dayStart[d + 1] ?? 0;
     for (let q = from; q < to; q++) {
-      const o = outcomeOf(m, q);
+      const o = outcomeOf(m, q, scratch);
       countVisit(m, o, v);
       if (o.kind !== null) {
         if (o.payable) total += o.ore;
