@@ -147,7 +147,7 @@ interface Month {
   capClause: string | null;
 }
 
-function monthOf(ctx: BillingContext, month: number): Month {
+function prepareMonth(ctx: BillingContext, month: number): Month {
   const { year, term } = ctx;
   const ledger = ctx.ledger as Ledger;
   const price = priceOf(ctx);
@@ -405,6 +405,8 @@ function linesOf(m: Month, parts: LineParts, o: Outcome, out: Built[]): void {
   const policies = ctx.input.policies;
   const { st, q } = o;
   const session = ctx.input.sessions.source[o.i] as Session;
+  // A line's warnings are an array of its own.
+  const warnings = o.warnings === NO_WARNINGS ? [] : o.warnings;
   const rule = ledger.groupRule;
   const base = `${ctx.contract.id}:${m.ym}:session:${session.id}`;
   const isGroup = session.kind === "group";
@@ -452,14 +454,13 @@ function linesOf(m: Month, parts: LineParts, o: Outcome, out: Built[]): void {
   }
   const policy = isGroup ? parts.groupPolicy : parts.timePolicy;
   if (o.kind === "outside-term") {
-    out.push(makeLine(m, session, "outside-term", `${base}:outside-term`, what, o.ticks, o.ore, false, { rule: "outside-term", inputs, policy, figures }, parts.termClause[key], o.warnings === NO_WARNINGS ? [] : o.warnings));
+    out.push(makeLine(m, session, "outside-term", `${base}:outside-term`, what, o.ticks, o.ore, false, { rule: "outside-term", inputs, policy, figures }, parts.termClause[key], warnings));
     return;
   }
   if (o.kind === "group-rule-not-met") {
-    out.push(makeLine(m, session, "group-rule-not-met", `${base}:not-billable`, what, o.ticks, o.ore, false, { rule: ruleName, inputs, policy, figures }, parts.clauseOf[key], o.warnings === NO_WARNINGS ? [] : o.warnings));
+    out.push(makeLine(m, session, "group-rule-not-met", `${base}:not-billable`, what, o.ticks, o.ore, false, { rule: ruleName, inputs, policy, figures }, parts.clauseOf[key], warnings));
     return;
   }
-  const warnings = o.warnings === NO_WARNINGS ? [] : o.warnings;
   let rest = warnings;
   if (o.kind === "session") {
     const explanation = { rule: ruleName, inputs, policy, figures: o.overTicks > 0 ? { ...figures } : figures };
@@ -538,7 +539,7 @@ function monthWarnings(m: Month): string[] {
 
 /** @internal The statement of `month` (1–12) of an hourly or hour-volume commission. */
 export function timeBasedMonth(ctx: BillingContext, month: number): Statement {
-  const m = monthOf(ctx, month);
+  const m = prepareMonth(ctx, month);
   const { ledger } = m;
   const parts = linePartsOf(m);
   const src = ctx.input.sessions.source;
@@ -582,7 +583,7 @@ export function timeBasedMonth(ctx: BillingContext, month: number): Statement {
  * of the cost, for a year report.
  */
 export function timeBasedMonthSummary(ctx: BillingContext, month: number): MonthSummary {
-  const m = monthOf(ctx, month);
+  const m = prepareMonth(ctx, month);
   const { ledger } = m;
   const v: Visits = { visits: 0, participants: 0 };
   const scratch = scratchOutcome();
