@@ -11,7 +11,8 @@
  * @module
  */
 import { fieldError, RulesError } from "../errors.js";
-import { Decimal, divideRound } from "../money/index.js";
+import { divideRound, type Decimal } from "../money/index.js";
+import { quotient } from "../money/money.js";
 
 /** Ticks in one hour: 60 minutes × 100. */
 export const TICKS_PER_HOUR = 6000;
@@ -36,12 +37,12 @@ export function quartersOf(minutes: number): number {
 
 /** Hours as a Decimal from ticks: exact when the quotient terminates (every whole quarter, minute multiple of 3), else to 40 significant digits. */
 export function hoursOfTicks(ticks: number): Decimal {
-  return new Decimal(ticks).dividedBy(TICKS_PER_HOUR);
+  return quotient(ticks, TICKS_PER_HOUR);
 }
 
 /** A quantity `numerator / denominator` as a Decimal (not money: hours, days, months). */
 export function ratio(numerator: number, denominator: number): Decimal {
-  return new Decimal(numerator).dividedBy(denominator);
+  return quotient(numerator, denominator);
 }
 
 /** Hours as a plain decimal string from ticks (exact when terminating). */

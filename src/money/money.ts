@@ -5,7 +5,7 @@
  * rounds, calls `toFixed`, or builds a `Decimal` on its own.
  */
 import { fieldError, RulesError, optionsOf } from "../errors.js";
-import { Decimal } from "./decimal.js";
+import { Exact, published, type Decimal } from "./decimal.js";
 
 type DecimalRounding = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
@@ -75,9 +75,8 @@ export function toOre(value: unknown, field = "amount"): number {
     // String(number) is the shortest text that round-trips: 0.1 + 0.2 reads
     // "0.30000000000000004" and is rejected, 1.15 reads "1.15" and is kept.
     text = Object.is(value, -0) ? "0" : String(value);
-  } else if (isDecimalLike(value)) {
-    if (!value.isFinite()) throw fieldError("INVALID_MONEY", field, EXPECTED_MONEY, value.toString());
-    text = new Decimal(value).toFixed();
+  } else if (typeof value === "object" && value !== null) {
+    text = decimalText(value, field, "INVALID_MONEY", EXPECTED_MONEY);
   } else {
     throw fieldError("INVALID_MONEY", field, EXPECTED_MONEY, value);
   }
@@ -94,8 +93,25 @@ export function toOre(value: unknown, field = "amount"): number {
   return negative && result !== 0 ? -result : result;
 }
 
-function isDecimalLike(value: unknown): value is Decimal {
-  return typeof value === "object" && value !== null && Decimal.isDecimal(value);
+/**
+ * The digits of a caller's Decimal (from any copy of decimal.js), read once
+ * as plain text: `toFixed()` without arguments writes every digit and
+ * rounds nothing, whatever the settings of the Decimal's own constructor.
+ * The text is all that is used afterwards, so a look-alike object can only
+ * answer with digits that are then checked like a string; one that is no
+ * Decimal, throws, or answers anything but text is an error.
+ */
+function decimalText(value: object, field: string, code: "INVALID_MONEY" | "INVALID_ARGUMENT", expected: string): string {
+  let text: unknown;
+  try {
+    const d = value as Decimal;
+    text = Exact.isDecimal(d) ? d.toFixed() : undefined;
+  } catch {
+    text = undefined;
+  }
+  if (typeof text !== "string") throw fieldError(code, field, expected, value);
+  if (text === "NaN" || text.endsWith("Infinity")) throw fieldError(code, field, expected, text);
+  return text;
 }
 
 /**
@@ -109,8 +125,8 @@ function isDecimalLike(value: unknown): value is Decimal {
  * ```
  */
 export function fromOre(ore: number): Decimal {
-  assertOre(ore, "ore");
-  return new Decimal(ore).dividedBy(100);
+  assertOre(ore, "amount");
+  return published(new Exact(ore).dividedBy(100));
 }
 
 /**
@@ -126,7 +142,7 @@ export function fromOre(ore: number): Decimal {
  * ```
  */
 export function oreToString(ore: number): string {
-  assertOre(ore, "ore");
+  assertOre(ore, "amount");
   const sign = ore < 0 ? "-" : "";
   const abs = Math.abs(ore);
   const kronor = Math.trunc(abs / 100);
@@ -195,10 +211,11 @@ export function formatSek(value: MoneyInput, options: { unit?: boolean } = {}): 
  */
 export function roundToOre(value: Decimal | string, mode: RoundingMode = "half-up"): number {
   const v: unknown = value;
-  const ok = (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) && v.length <= 60) || (typeof v === "object" && v !== null && Decimal.isDecimal(v) && (v).isFinite());
-  if (!ok) throw fieldError("INVALID_ARGUMENT", "value", "a finite Decimal or a decimal string like \"1911025.505\"", v);
+  const expected = 'a finite Decimal or a decimal string like "1911025.505"';
+  const text = typeof v === "object" && v !== null ? decimalText(v, "value", "INVALID_ARGUMENT", expected) : v;
+  if (typeof text !== "string" || text.length > 60 || !/^-?\d+(\.\d+)?$/.test(text)) throw fieldError("INVALID_ARGUMENT", "value", expected, v);
   mode = parseRoundingMode(mode, "mode");
-  const d = new Decimal(value).times(100).toDecimalPlaces(0, decimalRounding(mode));
+  const d = new Exact(text).times(100).toDecimalPlaces(0, decimalRounding(mode));
   const ore = d.toNumber();
   if (!Number.isSafeInteger(ore)) throw new RulesError("OVERFLOW", `amount ${d.toString()} öre is too large`);
   return ore === 0 ? 0 : ore;
@@ -207,13 +224,13 @@ export function roundToOre(value: Decimal | string, mode: RoundingMode = "half-u
 function decimalRounding(mode: RoundingMode): DecimalRounding {
   switch (mode) {
     case "half-up":
-      return Decimal.ROUND_HALF_UP;
+      return Exact.ROUND_HALF_UP;
     case "half-even":
-      return Decimal.ROUND_HALF_EVEN;
+      return Exact.ROUND_HALF_EVEN;
     case "down":
-      return Decimal.ROUND_DOWN;
+      return Exact.ROUND_DOWN;
     case "up":
-      return Decimal.ROUND_UP;
+      return Exact.ROUND_UP;
   }
 }
 
@@ -508,6 +525,20 @@ export function sumOre(values: Iterable<number>): number {
  */
 export function addMoney(a: MoneyInput, b: MoneyInput): Decimal {
   return fromOre(sumOre([toOre(a, "a"), toOre(b, "b")]));
+}
+
+/**
+ * A quantity that is not money (hours, days, months) as a {@link Decimal}:
+ * `numerator / denominator`, exact when the quotient terminates, else to 40
+ * significant digits. Built here, like every Decimal the package returns.
+ *
+ * @internal
+ * @param numerator - a safe integer
+ * @param denominator - a non-zero safe integer
+ * @returns the quotient
+ */
+export function quotient(numerator: number, denominator: number): Decimal {
+  return published(new Exact(numerator).dividedBy(denominator));
 }
 
 function assertOre(ore: number, field: string): void {

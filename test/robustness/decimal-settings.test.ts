@@ -6,7 +6,7 @@
  */
 import { Decimal as CallerDecimal } from "decimal.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { annualAmount, contracts, indexedAmount, split, statement, twelfths, yearReport } from "../../src/index.js";
+import { annualAmount, contracts, Decimal as OwnDecimal, indexedAmount, split, statement, twelfths, yearReport } from "../../src/index.js";
 
 const SAVED = { precision: CallerDecimal.precision, rounding: CallerDecimal.rounding, toExpNeg: CallerDecimal.toExpNeg, toExpPos: CallerDecimal.toExpPos, modulo: CallerDecimal.modulo };
 
@@ -59,5 +59,42 @@ describe("a caller's decimal.js settings change nothing", () => {
     const after = figures();
     CallerDecimal.set(SAVED);
     expect(after).toEqual(before);
+  });
+});
+
+describe("the package's own exported Decimal: settings applied to it change nothing we compute", () => {
+  // Issue 18: Decimal.set({ precision: 6 }) on the exported constructor turned
+  // Beroendemottagningen's 2023 amount 1 947 351,80 into 1 947 350,00.
+  const OWN = { precision: OwnDecimal.precision, rounding: OwnDecimal.rounding, toExpNeg: OwnDecimal.toExpNeg, toExpPos: OwnDecimal.toExpPos, minE: OwnDecimal.minE, maxE: OwnDecimal.maxE, modulo: OwnDecimal.modulo };
+  afterEach(() => {
+    OwnDecimal.set(OWN);
+  });
+
+  it("Decimal.set({ precision: 6 }) keeps 1 947 351,80 and 162 279,31", () => {
+    const before = figures();
+    OwnDecimal.set({ precision: 6 });
+    expect(annualAmount(contracts.beroendemottagningen, 2023).toFixed(2)).toBe("1947351.80");
+    expect(statement(contracts.beroendemottagningen, "2023-03").total.toFixed(2)).toBe("162279.31");
+    const after = figures();
+    OwnDecimal.set(OWN);
+    expect(after).toEqual(before);
+  });
+
+  it("nor do rounding, exponent limits or underflow settings", () => {
+    const before = figures();
+    OwnDecimal.set({ precision: 2, rounding: OwnDecimal.ROUND_DOWN, minE: -1, maxE: 2, modulo: OwnDecimal.EUCLID });
+    const after = figures();
+    OwnDecimal.set(OWN);
+    expect(after).toEqual(before);
+  });
+
+  it("returned amounts are instances of the exported Decimal, and their constructor is it, not the one we compute with", () => {
+    const total = statement(contracts.beroendemottagningen, "2023-03").total;
+    expect(total).toBeInstanceOf(OwnDecimal);
+    expect(total.constructor).toBe(OwnDecimal);
+    // So settings reached through a returned value are the exported constructor's too.
+    (total.constructor as typeof OwnDecimal).set({ precision: 4 });
+    expect(statement(contracts.beroendemottagningen, "2023-03").total.toFixed(2)).toBe("162279.31");
+    expect(twelfths("1827000.11").map((d) => d.toFixed(2))).toEqual([...Array<string>(11).fill("152250.00"), "152250.11"]);
   });
 });
