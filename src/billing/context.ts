@@ -155,6 +155,7 @@ function renamingPaths<T>(fn: () => T): T {
       e.code,
       rename(e.message),
       e.issues.map((issue) => ({ ...issue, path: rename(issue.path) })),
+      e.moreIssues,
     );
   }
 }

@@ -12,8 +12,7 @@ import type { ParsedSessions } from "./input.js";
 
 /**
  * @internal The warnings for session `i`, empty when none applies or the
- * facts are not given. Reads the facts kept at validation; the session
- * itself is read only to name it in a warning.
+ * facts are not given. Reads only the facts kept at validation.
  */
 export function eligibilityWarnings(contract: Contract, sessions: ParsedSessions, i: number): string[] {
   const out: string[] = [];
@@ -21,12 +20,12 @@ export function eligibilityWarnings(contract: Contract, sessions: ParsedSessions
   const age = sessions.age[i] ?? -1;
   if (minimumAge !== null && age >= 0 && age < minimumAge.years) {
     out.push(
-      `session ${sessions.source[i]?.id ?? ""}: participant aged ${age.toString()}, under the target group's minimum age of ${minimumAge.years.toString()} (${minimumAge.clause})`,
+      `session ${sessions.ids[i] ?? ""}: participant aged ${age.toString()}, under the target group's minimum age of ${minimumAge.years.toString()} (${minimumAge.clause})`,
     );
   }
   if (residency !== null && sessions.nonResident[i] === 1) {
     out.push(
-      `session ${sessions.source[i]?.id ?? ""}: client not registered or living in ${residency.municipality} and no exception recorded (${residency.clause}${residency.exceptions === "by-agreement" ? ": only by agreement with the administration" : ""})`,
+      `session ${sessions.ids[i] ?? ""}: client not registered or living in ${residency.municipality} and no exception recorded (${residency.clause}${residency.exceptions === "by-agreement" ? ": only by agreement with the administration" : ""})`,
     );
   }
   return out;

@@ -8,8 +8,10 @@
  * @module
  */
 import { dayNumber, isLocalDate, type LocalDate } from "../calendar/index.js";
+import { arrayLength, guarded, normalizeId, ownElements, ownFields, plainCopy, prototypeCarries, unreadable } from "../callerData.js";
 import { describeValue, fieldError, RulesError } from "../errors.js";
-import type { VisitFeeRule } from "../indexation/annualAmount.js";
+import { parseVisitFeeRule, type VisitFeeRule } from "../indexation/annualAmount.js";
+import { oreToString } from "../money/index.js";
 import type { IndexSeries } from "../indexation/series.js";
 import type { BillingPolicies, ResolvedBillingPolicies } from "./policies.js";
 import { resolvePolicies } from "./policies.js";
@@ -93,10 +95,29 @@ export interface StatementInput {
   visitFeeRule?: VisitFeeRule;
 }
 
-/** @internal Sessions as typed arrays, in input order. */
+/**
+ * The most sessions one input may hold: ten times the largest year the
+ * benchmarks compute (1 000 000). A longer array is refused before anything
+ * is allocated for it.
+ */
+export const MAX_SESSIONS = 10_000_000;
+/** The most call-offs one input may hold. */
+const MAX_CALL_OFFS = 100_000;
+/** The longest id (of a session, case or call-off), in UTF-16 code units. */
+const MAX_ID_LENGTH = 1_000;
+
+/**
+ * @internal Sessions as validated copies, in input order: each caller
+ * object was read once, and everything after validation reads only these.
+ */
 export interface ParsedSessions {
   count: number;
-  source: readonly Session[];
+  /** The ids, trimmed and NFC (see `normalizeId`). */
+  ids: string[];
+  /** The dates, `YYYY-MM-DD`. */
+  dates: string[];
+  /** The case ids (normalised like ids), `undefined` when not given; `null` when no session gives one. */
+  caseIds: (string | undefined)[] | null;
   day: Int32Array;
   minutes: Int32Array;
   /** 1 for a group session. */
@@ -126,33 +147,35 @@ export interface ParsedInput {
   policies: Readonly<ResolvedBillingPolicies>;
   start: LocalDate | undefined;
   visitFeeRule: VisitFeeRule | undefined;
-  /** Extra keys the caller allowed (e.g. `paid` of a year report), unvalidated. */
+  /** Extra keys the caller allowed (e.g. `paid` of a year report), copied once as plain data, not yet validated. */
   extra: Record<string, unknown>;
 }
 
 const INPUT_KEYS = ["sessions", "callOffs", "index", "policies", "start", "visitFeeRule"];
 
-/** @internal Validates a statement input; never mutates it. */
+/** @internal Validates a statement input; never mutates it, and reads each of its objects once. */
 export function parseInput(value: unknown, extraKeys: readonly string[] = []): ParsedInput {
   if (value === undefined) value = {};
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw fieldError("INVALID_INPUT", "input", "an object { sessions?, callOffs?, index?, policies?, start? } or nothing", value);
   }
-  const input = value as Record<string, unknown>;
-  const extra: Record<string, unknown> = {};
-  for (const key of Object.keys(input)) {
-    if (extraKeys.includes(key)) extra[key] = input[key];
-    else if (!INPUT_KEYS.includes(key)) {
-      throw fieldError("INVALID_INPUT", key, `no such field (${[...INPUT_KEYS, ...extraKeys].join(", ")})`, input[key]);
+  const raw = value;
+  const keys = guarded("input", () => Object.keys(raw));
+  for (const key of keys) {
+    if (!extraKeys.includes(key) && !INPUT_KEYS.includes(key)) {
+      throw fieldError("INVALID_INPUT", key, `no such field (${[...INPUT_KEYS, ...extraKeys].join(", ")})`, guarded(key, () => (raw as Record<string, unknown>)[key]));
     }
   }
-  const policies = resolvePolicies(input.policies, "policies");
+  const input = ownFields(raw, [...INPUT_KEYS, ...extraKeys], "input");
+  const extra: Record<string, unknown> = {};
+  for (const key of extraKeys) if (input[key] !== undefined) extra[key] = plainCopy(input[key], key);
+  const policies = resolvePolicies(plainCopy(input.policies, "policies"), "policies");
   let start: LocalDate | undefined;
   if (input.start !== undefined) {
     if (!isLocalDate(input.start)) throw fieldError("INVALID_INPUT", "start", "a date YYYY-MM-DD", input.start);
     start = input.start;
   }
-  const index = input.index;
+  const index = plainCopy(input.index, "index");
   if (index !== undefined && (typeof index !== "object" || index === null || Array.isArray(index))) {
     throw fieldError("INVALID_INPUT", "index", "an index series { name, percent } or { name, values }", index);
   }
@@ -162,33 +185,34 @@ export function parseInput(value: unknown, extraKeys: readonly string[] = []): P
     index: index as IndexSeries | undefined,
     policies,
     start,
-    visitFeeRule: parseVisitFeeRule(input.visitFeeRule),
+    visitFeeRule: visitFeeRuleOf(input.visitFeeRule),
     extra,
   };
 }
 
-function parseVisitFeeRule(value: unknown): VisitFeeRule | undefined {
-  if (value === undefined || value === "follow-rate" || value === "unchanged") return value;
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const v = value as Record<string, unknown>;
-    const keysOk = Object.keys(v).every((k) => k === "amounts" || k === "source");
-    if (keysOk && typeof v.amounts === "object" && v.amounts !== null && !Array.isArray(v.amounts) && (v.source === undefined || typeof v.source === "string")) {
-      return value as VisitFeeRule;
-    }
-  }
-  throw fieldError("INVALID_INPUT", "visitFeeRule", "'follow-rate', 'unchanged' or { amounts: { year: fee }, source? }", value);
+/** The rule as validated plain data: decided fees as two-decimal strings. */
+function visitFeeRuleOf(value: unknown): VisitFeeRule | undefined {
+  if (value === undefined) return undefined;
+  const rule = parseVisitFeeRule(value, "visitFeeRule", "INVALID_INPUT");
+  if (typeof rule === "string") return rule;
+  const amounts: Record<number, string> = {};
+  for (const [year, ore] of rule.amounts) amounts[year] = oreToString(ore);
+  return rule.source === undefined ? { amounts } : { amounts, source: rule.source };
 }
 
-const EMPTY: readonly Session[] = Object.freeze([]);
+/** The fields of a session that are read, each once. */
+const SESSION_KEYS = ["id", "date", "minutes", "kind", "participants", "caseId", "age", "resident", "residencyException"] as const;
+type SessionFields = Partial<Record<(typeof SESSION_KEYS)[number], unknown>>;
 
 function parseSessions(value: unknown, needCase: boolean): ParsedSessions {
-  if (value === undefined) value = EMPTY;
-  if (!Array.isArray(value)) throw fieldError("INVALID_INPUT", "sessions", "an array of sessions", value);
+  if (value === undefined) value = [];
+  const n = arrayLength(value, "sessions", "an array of sessions", MAX_SESSIONS);
   const list = value as readonly unknown[];
-  const n = list.length;
   const out: ParsedSessions = {
     count: n,
-    source: list as readonly Session[],
+    ids: new Array<string>(n),
+    dates: new Array<string>(n),
+    caseIds: null,
     day: new Int32Array(n),
     minutes: new Int32Array(n),
     group: new Uint8Array(n),
@@ -202,20 +226,24 @@ function parseSessions(value: unknown, needCase: boolean): ParsedSessions {
   // field, else that field.
   const hashes = new Int32Array(n);
   const days = new DayCache();
+  // A plain object may be read directly (each field once) unless
+  // Object.prototype itself carries one of the fields.
+  const direct = !prototypeCarries(SESSION_KEYS);
   let checked = 0;
   let failure: { error: unknown } | null = null;
   try {
     for (let i = 0; i < n; i++) {
-      hashes[i] = checkSession(list[i], i, needCase, days, out);
+      const fields = sessionFields(list, i, direct);
+      hashes[i] = checkSession(fields, i, needCase, days, out);
       checked = i + 1;
     }
   } catch (error) {
     failure = { error };
   }
-  const duplicate = firstDuplicateId(list as readonly Session[], hashes, checked);
+  const duplicate = firstDuplicateId(out.ids, hashes, checked);
   if (duplicate !== -1) {
     const at = `sessions.${duplicate.toString()}.id`;
-    const id = describeValue((list[duplicate] as Session).id);
+    const id = describeValue(out.ids[duplicate]);
     throw new RulesError("DUPLICATE_ID", `${at}: the id ${id} is used by an earlier session; a session is never billed twice`, [
       { path: at, expected: "an id not used by another session", received: id },
     ]);
@@ -224,15 +252,53 @@ function parseSessions(value: unknown, needCase: boolean): ParsedSessions {
   return out;
 }
 
+/**
+ * The fields of session `i`, each read once: straight from a plain object
+ * when `direct`, else own properties only. A hole, a throwing getter or a
+ * Proxy trap is an error naming the session.
+ */
+function sessionFields(list: readonly unknown[], i: number, direct: boolean): SessionFields {
+  try {
+    const s = Object.hasOwn(list, i) ? list[i] : undefined;
+    if (typeof s !== "object" || s === null) {
+      throw fieldError("INVALID_INPUT", `sessions.${i.toString()}`, "a session { id, date, minutes, kind, participants? }", s);
+    }
+    if (direct && Object.getPrototypeOf(s) === Object.prototype) {
+      const r = s as Record<string, unknown>;
+      return {
+        id: r.id,
+        date: r.date,
+        minutes: r.minutes,
+        kind: r.kind,
+        participants: r.participants,
+        caseId: r.caseId,
+        age: r.age,
+        resident: r.resident,
+        residencyException: r.residencyException,
+      };
+    }
+    return ownFields(s, SESSION_KEYS, `sessions.${i.toString()}`);
+  } catch (error) {
+    if (error instanceof RulesError) throw error;
+    throw unreadable(`sessions.${i.toString()}`, error);
+  }
+}
+
+/** An id of a session, case or call-off: a non-empty string, kept trimmed and NFC. */
+function idOf(value: unknown, path: string, why = "a non-empty string"): string {
+  if (typeof value === "string" && value.length <= MAX_ID_LENGTH) {
+    const id = normalizeId(value);
+    if (id.length > 0) return id;
+  }
+  throw fieldError("INVALID_INPUT", path, `${why} of at most ${MAX_ID_LENGTH.toString()} characters, not only white space`, value);
+}
+
 /** Checks session `i` and writes its facts into `out`; returns the hash of its id. */
-function checkSession(s: unknown, i: number, needCase: boolean, days: DayCache, out: ParsedSessions): number {
-  if (typeof s !== "object" || s === null) throw fieldError("INVALID_INPUT", `sessions.${i.toString()}`, "a session { id, date, minutes, kind, participants? }", s);
-  const r = s as Record<string, unknown>;
-  const id = r.id;
-  if (typeof id !== "string" || id.length === 0) throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.id`, "a non-empty string", id);
+function checkSession(r: SessionFields, i: number, needCase: boolean, days: DayCache, out: ParsedSessions): number {
+  const id = idOf(r.id, `sessions.${i.toString()}.id`);
   const date = r.date;
   const day = days.day(date);
-  if (day === -1 && !isLocalDate(date)) throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.date`, "a date YYYY-MM-DD", date);
+  if (day === -1) throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.date`, "a date YYYY-MM-DD", date);
   const minutes = r.minutes;
   if (typeof minutes !== "number" || !Number.isSafeInteger(minutes) || minutes < 0 || minutes > MAX_SESSION_MINUTES) {
     throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.minutes`, `whole minutes, an integer 0–${MAX_SESSION_MINUTES.toString()}`, minutes);
@@ -244,17 +310,17 @@ function checkSession(s: unknown, i: number, needCase: boolean, days: DayCache, 
   const participants = r.participants;
   if (participants !== undefined) {
     if (typeof participants !== "number" || !Number.isSafeInteger(participants) || participants < 1 || participants > 1_000_000) {
-      throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.participants`, "an integer 1 or more", participants);
+      throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.participants`, "an integer 1–1 000 000", participants);
     }
     out.participants[i] = participants;
   } else if (group === 1) {
     throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.participants`, "the number of participants (required for a group session)", participants);
   }
   if (r.caseId !== undefined || (needCase && group === 0)) {
-    if (typeof r.caseId !== "string" || r.caseId.length === 0) {
-      const why = needCase ? "the case id, required by quarterRounding 'per-month-per-case'" : "a non-empty string";
-      throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.caseId`, why, r.caseId);
-    }
+    const why = needCase && r.caseId === undefined ? "the case id, required by quarterRounding 'per-month-per-case'" : "a non-empty string";
+    const caseId = idOf(r.caseId, `sessions.${i.toString()}.caseId`, why);
+    out.caseIds ??= new Array<string | undefined>(out.count);
+    out.caseIds[i] = caseId;
   }
   if (r.age !== undefined) {
     if (typeof r.age !== "number" || !Number.isSafeInteger(r.age) || r.age < 0 || r.age > 150) {
@@ -269,6 +335,8 @@ function checkSession(s: unknown, i: number, needCase: boolean, days: DayCache, 
     throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.residencyException`, "the recorded exception, a non-empty string", r.residencyException);
   }
   if (r.resident === false && r.residencyException === undefined) out.nonResident[i] = 1;
+  out.ids[i] = id;
+  out.dates[i] = date as string;
   out.day[i] = day;
   out.minutes[i] = minutes;
   out.group[i] = group;
@@ -297,7 +365,7 @@ const RADIX_BITS = 11;
  * cache miss a probe; these are sequential passes (the duplicate check of
  * 1 M sessions: 184 → 53 ms, measured with `node --cpu-prof`).
  */
-function firstDuplicateId(list: readonly Session[], hashes: Int32Array, count: number): number {
+function firstDuplicateId(ids: readonly string[], hashes: Int32Array, count: number): number {
   let keys: Int32Array = hashes.subarray(0, count);
   let index: Int32Array = new Int32Array(count);
   for (let k = 0; k < count; k++) index[k] = k;
@@ -337,7 +405,7 @@ function firstDuplicateId(list: readonly Session[], hashes: Int32Array, count: n
       const seen = new Set<string>();
       for (let p = k; p < end; p++) {
         const i = index[p] ?? 0;
-        const id = list[i]?.id ?? "";
+        const id = ids[i] ?? "";
         if (seen.has(id)) {
           if (first === -1 || i < first) first = i;
           break;
@@ -368,32 +436,52 @@ class DayCache {
   }
 }
 
+const CALL_OFF_KEYS = ["id", "date", "hours", "form"] as const;
+
 function parseCallOffs(value: unknown): ParsedCallOff[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw fieldError("INVALID_INPUT", "callOffs", "an array of call-offs", value);
+  const list = ownElements(value, "callOffs", "an array of call-offs", MAX_CALL_OFFS);
   const ids = new Set<string>();
-  return (value as readonly unknown[]).map((c, i) => {
+  return list.map((c, i) => {
     const path = `callOffs.${i.toString()}`;
     if (typeof c !== "object" || c === null) throw fieldError("INVALID_INPUT", path, "a call-off { id, date, hours, form }", c);
-    const r = c as Record<string, unknown>;
-    if (typeof r.id !== "string" || r.id.length === 0) throw fieldError("INVALID_INPUT", `${path}.id`, "a non-empty string", r.id);
+    const r = ownFields(c, CALL_OFF_KEYS, path);
+    const id = idOf(r.id, `${path}.id`);
     if (!isLocalDate(r.date)) throw fieldError("INVALID_INPUT", `${path}.date`, "a date YYYY-MM-DD", r.date);
     const ticks = hoursToTicks(r.hours, `${path}.hours`);
     if (ticks === 0) throw fieldError("INVALID_INPUT", `${path}.hours`, "more than zero hours", r.hours);
     if (r.form === "oral") {
       throw new RulesError(
         "CALL_OFF_NOT_WRITTEN",
-        `${path}.form: the call-off ${describeValue(r.id)} of ${describeValue(r.hours)} hours is oral; only a written call-off raises the cap ("skriftligen avropa")`,
+        `${path}.form: the call-off ${describeValue(id)} of ${describeValue(r.hours)} hours is oral; only a written call-off raises the cap ("skriftligen avropa")`,
         [{ path: `${path}.form`, expected: "'written'", received: "\"oral\"" }],
       );
     }
     if (r.form !== "written") throw fieldError("INVALID_INPUT", `${path}.form`, "'written' (or 'oral', which is refused)", r.form);
-    if (ids.has(r.id)) {
-      throw new RulesError("DUPLICATE_ID", `${path}.id: the id ${describeValue(r.id)} is used by an earlier call-off`, [
-        { path: `${path}.id`, expected: "an id not used by another call-off", received: describeValue(r.id) },
+    if (ids.has(id)) {
+      throw new RulesError("DUPLICATE_ID", `${path}.id: the id ${describeValue(id)} is used by an earlier call-off`, [
+        { path: `${path}.id`, expected: "an id not used by another call-off", received: describeValue(id) },
       ]);
     }
-    ids.add(r.id);
-    return { id: r.id, date: r.date, day: dayNumber(r.date), ticks, hours: String(r.hours) };
+    ids.add(id);
+    return { id, date: r.date, day: dayNumber(r.date), ticks, hours: String(r.hours) };
   });
+}
+
+/**
+ * @internal Session `i` as the validated copy holds it (never the caller's
+ * object): id and case id normalised, `participants` only when given.
+ */
+export function sessionAt(sessions: ParsedSessions, i: number): Session {
+  const session: Session = {
+    id: sessions.ids[i] ?? "",
+    date: sessions.dates[i] ?? "",
+    minutes: sessions.minutes[i] ?? 0,
+    kind: sessions.group[i] === 1 ? "group" : "individual",
+  };
+  const participants = sessions.participants[i] ?? 0;
+  if (participants > 0) session.participants = participants;
+  const caseId = sessions.caseIds?.[i];
+  if (caseId !== undefined) session.caseId = caseId;
+  return session;
 }

@@ -207,7 +207,7 @@ export function buildLedger(contract: Contract, year: number, input: ParsedInput
       }
     } else {
       ticks = quartersOf(minutes) * TICKS_PER_QUARTER;
-      if (caseKeys !== null && inTerm) caseKeys[q] = s.source[i]?.caseId ?? null;
+      if (caseKeys !== null && inTerm) caseKeys[q] = s.caseIds?.[i] ?? null;
     }
     if (!inTerm) st = OUTSIDE_TERM;
     status[q] = st;
@@ -230,9 +230,8 @@ export function buildLedger(contract: Contract, year: number, input: ParsedInput
       else list.push(q);
     }
     for (const positions of groups.values()) {
-      // Each id read once, not on every comparison (the source may make its elements on read).
       const list = positions
-        .map((q) => ({ q, doy: doyOf[q] ?? 0, id: s.source[idx[q] ?? 0]?.id ?? "" }))
+        .map((q) => ({ q, doy: doyOf[q] ?? 0, id: s.ids[idx[q] ?? 0] ?? "" }))
         .sort((a, b) => a.doy - b.doy || compareIds(a.id, b.id))
         .map((e) => e.q);
       let total = 0;
@@ -282,7 +281,7 @@ export function buildLedger(contract: Contract, year: number, input: ParsedInput
       } else if (room > 0) {
         // The cap is crossed on this day: only its sessions are put in id order.
         let left = room;
-        for (const q of dayInIdOrder(idx, s.source, from, to)) {
+        for (const q of dayInIdOrder(idx, s.ids, from, to)) {
           const take = Math.min(counted[q] ?? 0, left);
           payable[q] = take;
           left -= take;
@@ -323,7 +322,7 @@ export function buildLedger(contract: Contract, year: number, input: ParsedInput
  * id is read once, then the local indices are sorted: a million sessions
  * spread over a year are about 2 700 a day.
  */
-export function dayInIdOrder(idx: Int32Array, source: readonly { id: string }[], from: number, to: number): Int32Array {
+export function dayInIdOrder(idx: Int32Array, sessionIds: readonly string[], from: number, to: number): Int32Array {
   const n = to - from;
   const out = new Int32Array(n);
   if (n < 2) {
@@ -333,7 +332,7 @@ export function dayInIdOrder(idx: Int32Array, source: readonly { id: string }[],
   const ids = new Array<string>(n);
   const local = new Array<number>(n);
   for (let k = 0; k < n; k++) {
-    ids[k] = source[idx[from + k] ?? 0]?.id ?? "";
+    ids[k] = sessionIds[idx[from + k] ?? 0] ?? "";
     local[k] = k;
   }
   local.sort((a, b) => {

@@ -19,7 +19,7 @@ import { divideRound, oreToString, splitOre, toOre } from "../money/index.js";
 import { assemble, clauses, DecimalCache, flat, indexWarnings, type MonthSummary } from "./common.js";
 import { daysInForce, type BillingContext } from "./context.js";
 import { eligibilityWarnings } from "./eligibility.js";
-import type { ParsedSessions, Session } from "./input.js";
+import { sessionAt, type ParsedSessions, type Session } from "./input.js";
 import {
   compareIds,
   dayInIdOrder,
@@ -262,7 +262,7 @@ function outcomeOf(m: Month, q: number, o: Outcome): Outcome {
   if (st === OUTSIDE_TERM || st === GROUP_NOT_BILLABLE) {
     if (st === OUTSIDE_TERM) {
       const { term } = ctx;
-      const session = sessions.source[i] as Session;
+      const session = sessionAt(sessions, i);
       warnings = withWarning(warnings, `session ${session.id}: ${session.date} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): not payable`);
     }
     o.warnings = warnings;
@@ -293,7 +293,7 @@ function outcomeOf(m: Month, q: number, o: Outcome): Outcome {
 }
 
 function idOf(sessions: ParsedSessions, i: number): string {
-  return sessions.source[i]?.id ?? "";
+  return sessions.ids[i] ?? "";
 }
 
 /** The Swedish and English words of a line's kind. */
@@ -404,7 +404,7 @@ function linesOf(m: Month, parts: LineParts, o: Outcome, out: Built[]): void {
   const { ledger, cache, ctx } = m;
   const policies = ctx.input.policies;
   const { st, q } = o;
-  const session = ctx.input.sessions.source[o.i] as Session;
+  const session = sessionAt(ctx.input.sessions, o.i);
   // A line's warnings are an array of its own.
   const warnings = o.warnings === NO_WARNINGS ? [] : o.warnings;
   const rule = ledger.groupRule;
@@ -542,7 +542,7 @@ export function timeBasedMonth(ctx: BillingContext, month: number): Statement {
   const m = prepareMonth(ctx, month);
   const { ledger } = m;
   const parts = linePartsOf(m);
-  const src = ctx.input.sessions.source;
+  const src = ctx.input.sessions.ids;
   const lines: Built[] = [];
   const v: Visits = { visits: 0, participants: 0 };
   const scratch = scratchOutcome();

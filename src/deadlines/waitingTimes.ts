@@ -7,6 +7,7 @@
 import { ensureContract } from "../contracts/parse.js";
 import { addMonthsToYearMonth, compareDates, daysBetween, monthOf, parseLocalDate, type LocalDate, type YearMonth } from "../calendar/index.js";
 import type { Contract } from "../contracts/schema.js";
+import { normalizeId, ownElements, ownFields } from "../callerData.js";
 import { fieldError, RulesError } from "../errors.js";
 import { divideRound } from "../money/index.js";
 import { integerIn, optionsObject } from "./internal.js";
@@ -188,6 +189,10 @@ function percentOf(numerator: number, denominator: number): string {
   return `${whole.toString()}.${rest < 10 ? "0" : ""}${rest.toString()}`;
 }
 
+/** The most intakes one call takes: far more than a year of any commission's queue. */
+const MAX_INTAKES = 1_000_000;
+const INTAKE_KEYS = ["id", "firstContact", "firstMeeting"] as const;
+
 /**
  * Follows up waiting times to a first personal meeting: per case, per month
  * of first contact, and whether long waits persist.
@@ -242,15 +247,15 @@ export function waitingTimes(contract: Contract, intakes: readonly Intake[], opt
   const opts = optionsObject(options, "options");
   const asOf = opts.asOf === undefined ? null : parseLocalDate(opts.asOf, "options.asOf");
   const persistMonths = integerIn(opts.persistMonths ?? 2, 1, 1200, "options.persistMonths");
-  if (!Array.isArray(intakes)) throw fieldError("INVALID_INPUT", "intakes", "an array of { id, firstContact, firstMeeting }", intakes);
+  const list = ownElements(intakes, "intakes", "an array of { id, firstContact, firstMeeting }", MAX_INTAKES);
 
   const seen = new Map<string, number>();
-  const cases: CaseWait[] = intakes.map((raw: unknown, i) => {
+  const cases: CaseWait[] = list.map((raw: unknown, i) => {
     const path = `intakes.${i.toString()}`;
     if (typeof raw !== "object" || raw === null) throw fieldError("INVALID_INPUT", path, "an object { id, firstContact, firstMeeting }", raw);
-    const intake = raw as Record<string, unknown>;
-    const id = intake.id;
-    if (typeof id !== "string" || id.trim() === "") throw fieldError("INVALID_INPUT", `${path}.id`, "a non-empty string", id);
+    const intake = ownFields(raw, INTAKE_KEYS, path);
+    const id = typeof intake.id === "string" ? normalizeId(intake.id) : intake.id;
+    if (typeof id !== "string" || id === "") throw fieldError("INVALID_INPUT", `${path}.id`, "a non-empty string", intake.id);
     const earlier = seen.get(id);
     if (earlier !== undefined) throw fieldError("DUPLICATE_ID", `${path}.id`, `an id not already used (intakes.${earlier.toString()}.id)`, id);
     seen.set(id, i);

@@ -5,7 +5,8 @@
  */
 import { ensureContract } from "../contracts/parse.js";
 import type { Contract } from "../contracts/schema.js";
-import { describeValue, fieldError, RulesError, optionsOf } from "../errors.js";
+import { fieldError, RulesError, optionsOf } from "../errors.js";
+import { plainCopy } from "../callerData.js";
 import { divideRound, fromOre, oreToString, toOre, type Decimal, type MoneyInput } from "../money/index.js";
 import { parsePercent, resolveSeries, type IndexSeries, type IndexStatus, type ResolvedSeries } from "./series.js";
 
@@ -148,6 +149,20 @@ function checkRounding(value: unknown): IndexRounding {
   throw fieldError("INVALID_ARGUMENT", "options.rounding", `one of ${INDEX_ROUNDINGS.join(", ")}`, value);
 }
 
+/** Sorted years as ranges: `[2020, 2021, 2022, 2024]` → `"2020–2022, 2024"`, so a long gap stays one short phrase. */
+function yearRanges(years: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < years.length; ) {
+    let j = i;
+    while (j + 1 < years.length && years[j + 1] === (years[j] ?? 0) + 1) j++;
+    const from = years[i] ?? 0;
+    const to = years[j] ?? 0;
+    parts.push(j - i >= 2 ? `${from.toString()}–${to.toString()}` : j > i ? `${from.toString()}, ${to.toString()}` : from.toString());
+    i = j + 1;
+  }
+  return parts.join(", ");
+}
+
 /**
  * Carries `baseOre` from `fromYear` to `toYear` by the series, year by year.
  * The one mechanism behind every indexed figure.
@@ -161,7 +176,7 @@ function chain(
 ): { ore: number; steps: IndexStep[] } {
   const missing = years.filter((y) => !series.values.has(y));
   if (missing.length > 0) {
-    const list = missing.join(", ");
+    const list = yearRanges(missing);
     throw new RulesError(
       "MISSING_INDEX",
       `${path}: the ${series.name} value for ${list} is not known; pass it as options.index, e.g. { name: '${series.name}', percent: { ${missing[0]?.toString() ?? ""}: '…' } }`,
@@ -315,7 +330,7 @@ export function visitFee(contract: Contract, year: number, options: IndexOptions
   if (year < fee.priceYear) {
     throw fieldError("INVALID_ARGUMENT", "year", `a year from the fee's price year ${fee.priceYear.toString()} on (${fee.clause})`, year);
   }
-  const rule = options.rule ?? "follow-rate";
+  const rule = parseVisitFeeRule(options.rule ?? "follow-rate", "options.rule");
   const rounding = checkRounding(options.rounding);
   const result: IndexedAmount = {
     year,
@@ -339,21 +354,56 @@ export function visitFee(contract: Contract, year: number, options: IndexOptions
     const { ore, steps } = chain(baseOre, years, series, rounding, "options.index");
     return { ...result, ore, amount: fromOre(ore), series: series.name, substituted: series.substituted, steps, clause: joinClauses(fee.clause, ix.clause) };
   }
-  if (typeof rule !== "object" || typeof rule.amounts !== "object") {
-    throw fieldError("INVALID_ARGUMENT", "options.rule", "'follow-rate', 'unchanged' or { amounts: { year: fee } }", rule);
-  }
-  const given = (rule.amounts as Record<string, unknown>)[String(year)];
+  const decided = rule;
+  const given = decided.amounts.get(year);
   if (given === undefined) {
     throw new RulesError("MISSING_INDEX", `options.rule.amounts: the visit fee for ${year.toString()} is not given`, [
-      { path: `options.rule.amounts.${year.toString()}`, expected: `the visit fee decided for ${year.toString()}`, received: describeValue(given) },
+      { path: `options.rule.amounts.${year.toString()}`, expected: `the visit fee decided for ${year.toString()}`, received: "undefined" },
     ]);
   }
-  const ore = toOre(given, `options.rule.amounts.${year.toString()}`);
   return {
     ...result,
-    ore,
-    amount: fromOre(ore),
+    ore: given,
+    amount: fromOre(given),
     steps: [],
-    clause: `${fee.clause}${rule.source === undefined ? "" : `; ${rule.source}`}`,
+    clause: `${fee.clause}${decided.source === undefined ? "" : `; ${decided.source}`}`,
   };
+}
+
+/** @internal A validated {@link VisitFeeRule}: decided fees in öre by year. */
+export type ParsedVisitFeeRule = "follow-rate" | "unchanged" | { amounts: ReadonlyMap<number, number>; source: string | undefined };
+
+const VISIT_FEE_RULE = "'follow-rate', 'unchanged' or { amounts: { year: fee }, source? }";
+
+/**
+ * @internal Checks a visit-fee rule: the decided fees are keyed by year
+ * (1000–2999), each exact, non-negative money; no other keys. Reads the
+ * caller's objects once (own properties only).
+ *
+ * @param value - the caller's rule
+ * @param path - its field, for errors
+ * @param code - the code of its errors
+ * @returns the rule, with the fees in öre
+ */
+export function parseVisitFeeRule(value: unknown, path: string, code: "INVALID_ARGUMENT" | "INVALID_INPUT" = "INVALID_ARGUMENT"): ParsedVisitFeeRule {
+  if (value === "follow-rate" || value === "unchanged") return value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw fieldError(code, path, VISIT_FEE_RULE, value);
+  const rule = plainCopy(value, path) as Record<string, unknown>;
+  for (const key of Object.keys(rule)) {
+    if (key !== "amounts" && key !== "source") throw fieldError(code, `${path}.${key}`, "no such field (amounts, source)", rule[key]);
+  }
+  const { amounts, source } = rule;
+  if (source !== undefined && (typeof source !== "string" || source === "")) throw fieldError(code, `${path}.source`, "the decision, a non-empty string", source);
+  if (typeof amounts !== "object" || amounts === null || Array.isArray(amounts)) {
+    throw fieldError(code, `${path}.amounts`, "an object from year to the decided fee, e.g. { 2023: \"210\" }", amounts);
+  }
+  const fees = new Map<number, number>();
+  for (const [key, fee] of Object.entries(amounts)) {
+    const p = `${path}.amounts.${key}`;
+    if (!/^[12]\d{3}$/.test(key)) throw fieldError(code, p, "a year 1000–2999 as the key", key);
+    const ore = toOre(fee, p);
+    if (ore < 0) throw fieldError("INVALID_MONEY", p, "a fee of 0 kr or more", fee);
+    fees.set(Number(key), ore);
+  }
+  return { amounts: fees, source: source };
 }
