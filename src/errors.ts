@@ -62,22 +62,99 @@ export interface RulesIssue {
 export class RulesError extends Error {
   /** Stable machine-readable code. */
   readonly code: RulesErrorCode;
-  /** The bad fields, when the error is about input. */
+  /** The bad fields, when the error is about input: at most {@link MAX_ISSUES}, in the order found. */
   readonly issues: readonly RulesIssue[];
+  /** How many more bad fields there were beyond those in {@link RulesError.issues} (0 when all are listed). */
+  readonly moreIssues: number;
 
   /**
    * @param code - the stable code
-   * @param message - a sentence for a person: the field, the value and what was expected
-   * @param issues - the bad fields, if any
+   * @param message - a sentence for a person: the field, the value and what was expected (cut at {@link MAX_MESSAGE_LENGTH} characters)
+   * @param issues - the bad fields, if any (only the first {@link MAX_ISSUES} are kept; the rest are counted in `moreIssues`)
+   * @param moreIssues - bad fields known beyond `issues` and not listed (e.g. of an error being re-thrown)
    */
-  constructor(code: RulesErrorCode, message: string, issues: readonly RulesIssue[] = []) {
+  constructor(code: RulesErrorCode, message: string, issues: readonly RulesIssue[] = [], moreIssues = 0) {
     // Never let a bad message or issue list turn the error itself into a TypeError.
-    super(typeof message === "string" ? message : describeValue(message));
+    super(boundedMessage(typeof message === "string" ? message : describeValue(message)));
     this.name = "RulesError";
     // A code that is not text (a caller's mistake) still leaves a string code.
     this.code = typeof code === "string" ? code : "INVALID_ARGUMENT";
-    this.issues = Array.isArray(issues) ? issues : [];
+    const list = Array.isArray(issues) ? issues : [];
+    this.issues = list.length > MAX_ISSUES ? list.slice(0, MAX_ISSUES) : list;
+    this.moreIssues = list.length - this.issues.length + (Number.isSafeInteger(moreIssues) && moreIssues > 0 ? moreIssues : 0);
+    Object.defineProperty(this, BRAND, { value: true });
   }
+
+  /**
+   * Whether `value` is a `RulesError` of this package — also one thrown by
+   * another copy of it: the CommonJS and the ESM build loaded side by side
+   * (the "dual package hazard"), or two installed versions. `instanceof
+   * RulesError` answers the same, for the same reason: both check a brand
+   * (`Symbol.for("verksamhetsuppdrag.RulesError")`), not the class.
+   *
+   * @param value - anything caught
+   * @returns `true` for a RulesError of any copy of the package
+   * @example
+   * ```ts
+   * try { billableHours(-5); } catch (e) {
+   *   RulesError.is(e); //=> true
+   * }
+   * RulesError.is(new Error("x")); //=> false
+   * ```
+   */
+  static is(value: unknown): value is RulesError {
+    try {
+      return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * `x instanceof RulesError` checks the brand (see {@link RulesError.is}),
+   * so it holds across the package's CommonJS and ESM builds.
+   *
+   * @param value - the left side of `instanceof`
+   * @returns whether it is a RulesError of any copy of the package
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return RulesError.is(value);
+  }
+}
+
+/** The brand every RulesError carries, shared by every copy of the package. */
+const BRAND = Symbol.for("verksamhetsuppdrag.RulesError");
+
+/**
+ * The most issues a {@link RulesError} lists; the rest are counted in
+ * `moreIssues`, so a contract with ten million bad elements cannot make an
+ * error of ten million entries.
+ *
+ * @example
+ * ```ts
+ * MAX_ISSUES; //=> 100
+ * ```
+ */
+export const MAX_ISSUES = 100;
+
+/**
+ * The longest message a {@link RulesError} carries, in characters; a longer
+ * one is cut and says how much was left out.
+ *
+ * @example
+ * ```ts
+ * MAX_MESSAGE_LENGTH; //=> 2000
+ * ```
+ */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+function boundedMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  let cut = MAX_MESSAGE_LENGTH - 40;
+  // Never cut a surrogate pair in two.
+  const code = message.charCodeAt(cut);
+  if (code >= 0xdc00 && code <= 0xdfff) cut--;
+  return `${message.slice(0, cut)}… (${(message.length - cut).toString()} more characters)`;
 }
 
 /**

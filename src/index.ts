@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-export { describeValue, fieldError, RulesError } from "./errors.js";
+export { describeValue, fieldError, MAX_ISSUES, MAX_MESSAGE_LENGTH, RulesError } from "./errors.js";
 export type { RulesErrorCode, RulesIssue } from "./errors.js";
 export * from "./money/index.js";
 export * from "./calendar/index.js";

@@ -306,12 +306,14 @@ export const TABLE: Record<string, Entry> = {
 /** Functions exported but not fuzzed, and why. */
 export const EXEMPT: Record<string, string> = {
   Decimal:
-    "decimal.js's own constructor (an isolated clone), re-exported so callers can build amounts; its errors on bad input are decimal.js's documented ones. Every Decimal the package accepts goes through toOre/moneyToJson, fuzzed above.",
+    "decimal.js's own constructor (an isolated clone, not the one the package computes with), exported so callers can build amounts; its errors on bad input are decimal.js's documented ones. Every Decimal the package accepts goes through toOre/moneyToJson, fuzzed above.",
 };
 
 /** Exported values (not functions): checked to exist, not called. */
 export const VALUES = [
   "DEFAULT_BILLING_POLICIES",
+  "MAX_ISSUES",
+  "MAX_MESSAGE_LENGTH",
   "OPI_2023_PRELIMINARY",
   "OPI_VALUES",
   "ROUNDING_MODES",
