@@ -34,9 +34,13 @@ function file(name: string, text: string): string {
 
 /** The example commission with its document label (which every clause starts with) replaced. */
 function commissionLabelled(label: string): string {
-  const text = readFileSync(example("own-commission.json"), "utf8").replaceAll('"SN 2024-17', `${JSON.stringify(label).slice(0, -1)}`);
+  const text = readFileSync(example("own-commission.json"), "utf8").replaceAll('"SN 2024-17', JSON.stringify(label).slice(0, -1));
   return file("labelled.json", text);
 }
+
+/** What a terminal would act on: C0 but line feed, DEL, C1, bidi overrides and isolates. */
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** One line on stderr, prefixed, no stack trace. */
 function oneLine(stderr: string): void {
@@ -83,7 +87,7 @@ describe("the table and messages pass no terminal control through (item 4)", () 
     const r = runCli(["statement", "familjeradgivning", "--month", "2022-03", "--sessions", sessions]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Samtal 2022-03-04 (${shown}), 60 min / Session ${shown}`);
-    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.stdout).not.toMatch(TERMINAL_CONTROL);
   });
 
   it("a commission's title with controls is escaped in show, statement and deadlines", () => {
@@ -93,7 +97,7 @@ describe("the table and messages pass no terminal control through (item 4)", () 
     for (const args of [["show", contract], ["statement", contract, "--month", "2024-03"], ["deadlines", contract, "--year", "2025"]]) {
       const r = runCli(args);
       expect(r.code).toBe(0);
-      expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(r.stdout).not.toMatch(TERMINAL_CONTROL);
     }
     expect(runCli(["show", contract]).stdout.split("\n")[0]).toBe(`Titel ${shown}`);
   });
@@ -263,5 +267,26 @@ describe("the calendar's DTSTAMP can be pinned (item 11)", () => {
     const table = runCli(["deadlines", "familjeradgivning", "--year", "2024", "--dtstamp", "2025-01-01T00:00:00Z"]);
     expect(table.code).toBe(2);
     expect(table.stderr).toContain("deadlines: --dtstamp applies only to --format ics");
+  });
+});
+
+describe("the pieces (units)", () => {
+  it("boundedMessage: 101 lines, 1 000 characters a line, the rest counted", async () => {
+    const { boundedMessage } = await import("../../src/cli/output.js");
+    expect(boundedMessage(`${"x".repeat(1005)}\nnext`)).toBe(`${"x".repeat(1000)}… (5 more characters)\nnext`);
+    const lines = Array.from({ length: 300 }, (_, i) => `line ${i.toString()}`);
+    const bounded = boundedMessage(lines.join("\n")).split("\n");
+    expect(bounded.length).toBe(102);
+    expect(bounded[100]).toBe("line 100");
+    expect(bounded[101]).toBe("… (199 more lines)");
+    // Never half a surrogate pair.
+    expect(boundedMessage(`${"x".repeat(999)}😀😀`)).toBe(`${"x".repeat(999)}… (3 more characters)`);
+    expect(boundedMessage("a\u001b[2Jb")).toBe("a\\x1b[2Jb");
+  });
+
+  it("terminalSafe keeps line feeds only when asked, and Swedish text as it is", async () => {
+    const { terminalSafe } = await import("../../src/cli/output.js");
+    expect(terminalSafe("Å\tä\r\nö\u0085\u2066", true)).toBe("Å\\x09ä\\x0d\nö\\x85\\u2066");
+    expect(terminalSafe("a\nb", false)).toBe("a\\x0ab");
   });
 });
