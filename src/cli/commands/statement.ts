@@ -345,7 +345,8 @@ function renderTotals(pairs: readonly [string, string][]): string {
  * decimal comma, no thousands separator, UTF-8 with BOM, CRLF. Figures are
  * number cells; a unit price that is not a whole öre (an hour volume's
  * implied price) is written to six decimals, so that quantity × unit price
- * in Excel gives the amount's öre.
+ * in Excel gives the amount's öre (but for the öre an hour volume's month,
+ * rounded once and split over its lines, may put on a line).
  *
  * @param s - the statement
  * @param contract - its commission (for an implied hour price)
