@@ -10,6 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { cli, example, root, runCli, tempDir, type Run } from "./helpers.js";
 
@@ -100,6 +101,16 @@ describe("the table and messages pass no terminal control through (item 4)", () 
       expect(r.stdout).not.toMatch(TERMINAL_CONTROL);
     }
     expect(runCli(["show", contract]).stdout.split("\n")[0]).toBe(`Titel ${shown}`);
+  });
+
+  it("a title the calendar refuses is named as the commission's title, not options.name", () => {
+    const text = JSON.parse(readFileSync(example("own-commission.json"), "utf8")) as Record<string, unknown>;
+    text.title = "Titel\u0007";
+    const r = runCli(["deadlines", file("bell.json", JSON.stringify(text)), "--year", "2025", "--format", "ics"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'verksamhetsuppdrag: the commission\'s title: expected text without control characters (tab and line breaks are allowed), received "Titel\\u0007 – 2025"\n',
+    );
   });
 
   it("a message on stderr shows C1 controls and bidi overrides escaped", () => {
@@ -288,5 +299,53 @@ describe("the pieces (units)", () => {
     const { terminalSafe } = await import("../../src/cli/output.js");
     expect(terminalSafe("Å\tä\r\nö\u0085\u2066", true)).toBe("Å\\x09ä\\x0d\nö\\x85\\u2066");
     expect(terminalSafe("a\nb", false)).toBe("a\\x0ab");
+  });
+});
+
+describe("laws (fast-check)", () => {
+  const formulaish = fc.oneof(fc.string(), fc.constantFrom("=", "+", "-", "@", "\t", "\r", " =", '"=').chain((head) => fc.string().map((rest) => head + rest)));
+
+  test.prop([fc.array(formulaish, { minLength: 1, maxLength: 6 })])("no text cell of a CSV starts a formula, and every text is kept after its '", async (cells) => {
+    const { excelCsv } = await import("../../src/cli/format.js");
+    const line = excelCsv([cells]).slice(1);
+    // Read the fields back (RFC 4180, as Excel does) and look at each one's start.
+    const fields: string[] = [];
+    let i = 0;
+    for (;;) {
+      let field = "";
+      if (line[i] === '"') {
+        i++;
+        for (;;) {
+          if (line[i] === '"' && line[i + 1] === '"') {
+            field += '"';
+            i += 2;
+          } else if (line[i] === '"') {
+            i++;
+            break;
+          } else field += line[i++] ?? "";
+        }
+      } else while (line[i] !== ";" && !(line[i] === "\r" && line[i + 1] === "\n" && i + 2 === line.length)) field += line[i++] ?? "";
+      fields.push(field);
+      if (line[i] === ";") i++;
+      else break;
+    }
+    expect(fields.length).toBe(cells.length);
+    fields.forEach((field, k) => {
+      expect(field).not.toMatch(/^[=+\-@\t\r]/);
+      const cell = cells[k] ?? "";
+      expect(field).toBe(/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+    });
+  });
+
+  test.prop([fc.integer({ min: -1e12, max: 1e12 })])("a money cell is never prefixed: its text is the amount", async (ore) => {
+    const { excelCsv, moneyCell } = await import("../../src/cli/format.js");
+    const amount = (ore / 100).toFixed(2);
+    expect(excelCsv([[moneyCell(amount)]])).toBe(`\uFEFF${amount.replace(".", ",")}\r\n`);
+  });
+
+  test.prop([fc.string({ unit: "binary" })])("terminalSafe leaves nothing a terminal acts on but line feeds", async (text) => {
+    const { terminalSafe } = await import("../../src/cli/output.js");
+    expect(terminalSafe(text, true)).not.toMatch(TERMINAL_CONTROL);
+    expect(terminalSafe(text, false)).not.toMatch(/[\n\u0085\u2028\u2029]/);
   });
 });
