@@ -70,10 +70,32 @@ export interface ParsedArgs {
 }
 
 /**
+ * `--output FILE`, which every command has: the output goes to FILE instead
+ * of stdout, and FILE is replaced only once the whole output is written
+ * (see `writeFileAtomically`); `-` is stdout.
+ *
+ * @example
+ * ```ts
+ * OUTPUT_OPTION.value; //=> "FILE"
+ * ```
+ */
+export const OUTPUT_OPTION: OptionSpec = {
+  type: "string",
+  short: "o",
+  value: "FILE",
+  description: "write to FILE instead of stdout; FILE is replaced only when the output is complete",
+};
+
+/** A command's options with the ones every command has. */
+function optionsOf(spec: CommandSpec): Readonly<Record<string, OptionSpec>> {
+  return { ...spec.options, output: OUTPUT_OPTION };
+}
+
+/**
  * Parses a command's arguments strictly with `util.parseArgs`: unknown
  * options, a missing option value and the wrong number of positional
- * arguments are {@link UsageError}s (exit code 2). `--help`/`-h` is added to
- * every command.
+ * arguments are {@link UsageError}s (exit code 2). `--help`/`-h` and
+ * {@link OUTPUT_OPTION} are added to every command.
  *
  * @param spec - the command
  * @param argv - the arguments after the command's name
@@ -89,7 +111,8 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   const options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> = {
     help: { type: "boolean", short: "h" },
   };
-  for (const [name, option] of Object.entries(spec.options)) {
+  const specOptions = optionsOf(spec);
+  for (const [name, option] of Object.entries(specOptions)) {
     options[name] = { type: option.type };
     if (option.short !== undefined) options[name].short = option.short;
     if (option.multiple === true) options[name].multiple = true;
@@ -105,7 +128,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   delete values.help;
   if (!help) {
     for (const [name, value] of Object.entries(values)) {
-      const option = spec.options[name];
+      const option = specOptions[name];
       if (option?.type === "string" && typeof value === "string" && value.startsWith("--")) {
         throw new UsageError(`${spec.name}: --${name} needs a value, received the option ${value}`, spec.name);
       }
@@ -154,12 +177,15 @@ function parseArgsMessage(error: unknown): string {
 export function commandHelp(spec: CommandSpec, program: string): string {
   const args = spec.positionals.map((p) => `<${p.name}>`).join(" ");
   const lines = [`Usage: ${program} ${spec.name}${args === "" ? "" : ` ${args}`} [options]`, "", `${spec.summary}.`, ""];
-  const entries: [string, string][] = Object.entries(spec.options).map(([name, option]) => {
+  const entries: [string, string][] = Object.entries(optionsOf(spec)).map(([name, option]) => {
     const flag = `${option.short === undefined ? "    " : `-${option.short}, `}--${name}${option.value === undefined ? "" : ` ${option.value}`}`;
     return [flag, option.description + (option.multiple === true ? " (may be repeated)" : "")];
   });
   entries.push(["-h, --help", "show this help"]);
-  const w = Math.max(24, ...entries.map(([flag]) => flag.length), ...spec.positionals.map((p) => p.name.length + 2)) + 2;
+  let w = 24;
+  for (const [flag] of entries) w = Math.max(w, flag.length);
+  for (const p of spec.positionals) w = Math.max(w, p.name.length + 2);
+  w += 2;
   if (spec.positionals.length > 0) {
     lines.push("Arguments:");
     for (const p of spec.positionals) lines.push(`  ${`<${p.name}>`.padEnd(w)}${p.description}`);

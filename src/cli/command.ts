@@ -5,14 +5,16 @@
  * @module
  */
 import type { CommandSpec, ParsedArgs } from "./args.js";
+import type { CommandOutput } from "./output.js";
 
 /**
  * What a command may use besides its arguments: the clock (only the command
- * line reads it; the library never does) and the program's name.
+ * line reads it; the library never does), the program's name and the
+ * environment.
  *
  * @example
  * ```ts
- * const context: CommandContext = { today: () => "2025-06-01", program: "verksamhetsuppdrag" };
+ * const context: CommandContext = { today: () => "2025-06-01", program: "verksamhetsuppdrag", env: {} };
  * ```
  */
 export interface CommandContext {
@@ -20,33 +22,26 @@ export interface CommandContext {
   today: () => string;
   /** The program's name, for help texts. */
   program: string;
+  /** The environment (`SOURCE_DATE_EPOCH` is read from it). */
+  env: Readonly<Record<string, string | undefined>>;
 }
-
-/**
- * A command's output: what goes to stdout, computed before anything is
- * written, so that an error never leaves half an output behind. A `string`
- * is written as UTF-8; an iterable of strings (a large JSON result) is
- * serialised and written in chunks of 64 KiB after the computation has
- * succeeded, so a million-line statement is never one giant string.
- *
- * @example
- * ```ts
- * const out: CommandOutput = "OK\n";
- * ```
- */
-export type CommandOutput = string | Iterable<string>;
 
 /**
  * A subcommand.
  *
  * @example
  * ```ts
- * const schema: Command = { spec: schemaSpec, run: () => Promise.resolve(JSON.stringify(contractJsonSchema())) };
+ * const schema: Command = { spec: schemaSpec, run: () => Promise.resolve(dataOutput(JSON.stringify(contractJsonSchema()))) };
  * ```
  */
 export interface Command {
   /** Name, options and help. */
   spec: CommandSpec;
-  /** Computes the output; throws a CliError or RulesError for bad input. */
+  /**
+   * Computes the result and returns its output; throws a CliError or
+   * RulesError for bad input. The result is computed before this returns,
+   * so that an error never leaves half an output behind; the chunks are only
+   * its rendering, produced as they are written.
+   */
   run: (args: ParsedArgs, context: CommandContext) => Promise<CommandOutput>;
 }

@@ -12,14 +12,16 @@ import { RulesError } from "../index.js";
  * - `0` success;
  * - `1` bad input (a file, a value, a rule the input breaks);
  * - `2` bad usage (unknown command or option, a missing argument);
- * - `70` an internal error (a bug: please report it), as in BSD's sysexits `EX_SOFTWARE`.
+ * - `70` an internal error (a bug: please report it), as in BSD's sysexits `EX_SOFTWARE`;
+ * - `74` the output could not be written (a full disk, `ulimit -f`, an I/O
+ *   error, a `--output` file that cannot be made), as sysexits' `EX_IOERR`.
  *
  * @example
  * ```ts
  * EXIT.USAGE; //=> 2
  * ```
  */
-export const EXIT = Object.freeze({ OK: 0, INPUT: 1, USAGE: 2, INTERNAL: 70 });
+export const EXIT = Object.freeze({ OK: 0, INPUT: 1, USAGE: 2, INTERNAL: 70, OUTPUT: 74 });
 
 /**
  * An error the command reports to its user: the message goes to stderr as
@@ -83,6 +85,25 @@ export class UsageError extends CliError {
   ) {
     super(message, EXIT.USAGE);
     this.name = "UsageError";
+  }
+}
+
+/**
+ * The output could not be written: stdout or the `--output` file failed
+ * (`ENOSPC`, `EFBIG`, `EIO`, a directory that is not writable). Exit code 74.
+ *
+ * @example
+ * ```ts
+ * throw new OutputError('could not write the output to "mars.csv": ENOSPC: no space left on device (the file was left as it was)');
+ * ```
+ */
+export class OutputError extends CliError {
+  /**
+   * @param message - names the destination and the system's reason
+   */
+  constructor(message: string) {
+    super(message, EXIT.OUTPUT);
+    this.name = "OutputError";
   }
 }
 

@@ -6,6 +6,7 @@
  * @module
  */
 import { Decimal, formatSek, moneyToJson, type MoneyInput } from "../index.js";
+import { terminalSafe } from "./output.js";
 
 /**
  * How a column of a {@link renderTable} table is aligned.
@@ -23,8 +24,55 @@ export interface TableColumn {
 }
 
 /**
- * Renders rows as a plain-text table with a heading and a rule under it.
- * Columns are separated by two spaces; trailing spaces are trimmed.
+ * A row of a table: its cells, or `null` for a rule line.
+ *
+ * @example
+ * ```ts
+ * const row: TableRow = ["Timmar", "4 991,25 kr"];
+ * ```
+ */
+export type TableRow = readonly string[] | null;
+
+/**
+ * A table's lines one at a time, for a table of any length: a heading, a
+ * rule under it, then the rows. Columns are separated by two spaces;
+ * trailing spaces are trimmed. Every cell is made safe for a terminal with
+ * its line breaks escaped ({@link terminalSafe}), so a cell is one line and
+ * the columns stay aligned. The rows are read twice (widths first), so
+ * `rows` is a function that gives them afresh, and no row is kept.
+ *
+ * @param columns - the columns
+ * @param rows - gives the rows, each time it is called the same
+ * @returns the lines, each ending in `\n`
+ * @example
+ * ```ts
+ * [...tableLines([{ header: "Rad" }], () => [["Timmar"]])]; //=> ["Rad\n", "------\n", "Timmar\n"]
+ * ```
+ */
+export function* tableLines(columns: readonly TableColumn[], rows: () => Iterable<TableRow>): Generator<string> {
+  const widths = columns.map((column) => width(terminalSafe(column.header, false)));
+  for (const row of rows()) {
+    if (row === null) continue;
+    for (let i = 0; i < columns.length; i++) widths[i] = Math.max(widths[i] ?? 0, width(terminalSafe(row[i] ?? "", false)));
+  }
+  const line = (cells: readonly string[]): string => {
+    let text = "";
+    for (let i = 0; i < columns.length; i++) {
+      const cell = terminalSafe(cells[i] ?? "", false);
+      const pad = " ".repeat(Math.max(0, (widths[i] ?? 0) - width(cell)));
+      text += (i === 0 ? "" : "  ") + (columns[i]?.align === "right" ? pad + cell : cell + pad);
+    }
+    return `${text.trimEnd()}\n`;
+  };
+  const rule = `${widths.map((w) => "-".repeat(w)).join("  ")}\n`;
+  yield line(columns.map((c) => c.header));
+  yield rule;
+  for (const row of rows()) yield row === null ? rule : line(row);
+}
+
+/**
+ * Renders rows as a plain-text table with a heading and a rule under it:
+ * {@link tableLines} as one string, for tables of a few rows.
  *
  * @param columns - the columns
  * @param rows - the cells, one array per row (a row of `null` is a rule line)
@@ -35,23 +83,10 @@ export interface TableColumn {
  * //=> "Rad     Belopp\n------  -----------\nTimmar  4 991,25 kr\n"
  * ```
  */
-export function renderTable(columns: readonly TableColumn[], rows: readonly (readonly string[] | null)[]): string {
-  const widths = columns.map((column, i) =>
-    Math.max(width(column.header), ...rows.map((row) => (row === null ? 0 : width(row[i] ?? "")))),
-  );
-  const line = (cells: readonly string[]): string =>
-    columns
-      .map((column, i) => {
-        const cell = cells[i] ?? "";
-        const pad = " ".repeat(Math.max(0, (widths[i] ?? 0) - width(cell)));
-        return column.align === "right" ? pad + cell : cell + pad;
-      })
-      .join("  ")
-      .trimEnd();
-  const rule = widths.map((w) => "-".repeat(w)).join("  ");
-  const out = [line(columns.map((c) => c.header)), rule];
-  for (const row of rows) out.push(row === null ? rule : line(row));
-  return `${out.join("\n")}\n`;
+export function renderTable(columns: readonly TableColumn[], rows: readonly TableRow[]): string {
+  let text = "";
+  for (const line of tableLines(columns, () => rows)) text += line;
+  return text;
 }
 
 /** Display width: code points (the tables hold no wide characters). */
@@ -73,7 +108,8 @@ function width(text: string): number {
  * ```
  */
 export function renderPairs(pairs: readonly (readonly [string, string])[]): string {
-  const w = Math.max(0, ...pairs.map(([key]) => width(key)));
+  let w = 0;
+  for (const [key] of pairs) w = Math.max(w, width(key));
   return pairs
     .map(([key, value]) => `${key}${" ".repeat(w - width(key))}  ${value.split("\n").join(`\n${" ".repeat(w + 2)}`)}`.trimEnd())
     .map((l) => `${l}\n`)
@@ -128,11 +164,101 @@ export function excelMoney(value: MoneyInput): string {
 }
 
 /**
- * Writes rows as CSV that opens right in Swedish Excel: UTF-8 with a BOM,
- * semicolon separated, CRLF line ends, a field quoted when it holds a
- * semicolon, a quote, a line break, or leading or trailing spaces. Numbers
- * must already be written with a decimal comma ({@link excelMoney},
- * {@link swedishDecimal}).
+ * A number cell of a CSV for Excel: a figure already written with a decimal
+ * comma (`-5,00`, `1,25`), written as it is. Every other cell is text, and
+ * text is guarded against formulas ({@link excelCsvLines}); a number cell is
+ * checked to be a number, so text cannot pass as one.
+ *
+ * @example
+ * ```ts
+ * ExcelNumber.of("-5,00").text; //=> "-5,00"
+ * ```
+ */
+export class ExcelNumber {
+  private constructor(
+    /** The figure, e.g. `"4991,25"`. */
+    readonly text: string,
+  ) {}
+
+  /**
+   * @param text - a figure with an optional minus and a decimal comma
+   * @returns the cell
+   * @throws Error when `text` is not such a figure (a bug in the caller)
+   */
+  static of(text: string): ExcelNumber {
+    if (!/^-?\d+(,\d+)?$/.test(text)) throw new Error(`not a number for Excel: ${JSON.stringify(text.slice(0, 40))}`);
+    return new ExcelNumber(text);
+  }
+}
+
+/**
+ * A cell of {@link excelCsvLines}: a string is text (guarded against
+ * formulas), an {@link ExcelNumber} or a finite JavaScript number is a
+ * number, `null` and `undefined` are empty.
+ *
+ * @example
+ * ```ts
+ * const cells: CsvCell[] = ["Timmar", moneyCell("4991.25"), null];
+ * ```
+ */
+export type CsvCell = string | number | boolean | ExcelNumber | null | undefined;
+
+/**
+ * Money as a number cell: {@link excelMoney}.
+ *
+ * @param value - the amount
+ * @returns the cell
+ * @example
+ * ```ts
+ * moneyCell("-5").text; //=> "-5,00"
+ * ```
+ */
+export function moneyCell(value: MoneyInput): ExcelNumber {
+  return ExcelNumber.of(excelMoney(value));
+}
+
+/**
+ * A figure that is not money (hours, a unit price with more decimals) as a
+ * number cell: decimal comma, at most `places` decimals (rounded half-up
+ * beyond them), no trailing zeros.
+ *
+ * @param value - the figure
+ * @param places - the most decimals written (default 6)
+ * @returns the cell
+ * @example
+ * ```ts
+ * numberCell(new Decimal("470.588235294117647")).text; //=> "470,588235"
+ * ```
+ */
+export function numberCell(value: Decimal, places = 6): ExcelNumber {
+  return ExcelNumber.of(swedishDecimal(value.decimalPlaces() > places ? value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP) : value));
+}
+
+/**
+ * Writes rows as CSV that opens right in Swedish Excel, a line at a time:
+ * UTF-8 with a BOM, semicolon separated, CRLF line ends, a field quoted when
+ * it holds a semicolon, a quote, a line break, or leading or trailing
+ * spaces. No text cell can start a formula: one that begins with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice on
+ * CSV injection), whatever it holds, so an id, a description or a contract's
+ * own label cannot make Excel compute. Number cells ({@link ExcelNumber},
+ * finite numbers) are never touched: `-5,00` stays a number.
+ *
+ * @param rows - the cells, the header first
+ * @returns the pieces: the BOM, then one row with its CRLF at a time
+ * @example
+ * ```ts
+ * [...excelCsvLines([["Rad", "Belopp"], ["=1+1", moneyCell("-5")]])];
+ * //=> ["\uFEFF", "Rad;Belopp\r\n", "'=1+1;-5,00\r\n"]
+ * ```
+ */
+export function* excelCsvLines(rows: Iterable<readonly CsvCell[]>): Generator<string> {
+  yield "\uFEFF";
+  for (const row of rows) yield `${row.map(csvCell).join(";")}\r\n`;
+}
+
+/**
+ * {@link excelCsvLines} as one string, for a CSV of a few rows.
  *
  * @param rows - the cells, the header first; `null` and `undefined` are empty cells
  * @returns the whole file as a string, starting with U+FEFF
@@ -142,13 +268,21 @@ export function excelMoney(value: MoneyInput): string {
  * //=> "\uFEFFRad;Belopp\r\n\"Timmar; grupp\";4991,25\r\n"
  * ```
  */
-export function excelCsv(rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
+export function excelCsv(rows: Iterable<readonly CsvCell[]>): string {
+  let text = "";
+  for (const line of excelCsvLines(rows)) text += line;
+  return text;
 }
 
-function csvCell(value: string | number | boolean | null | undefined): string {
+/** Text that Excel (or LibreOffice) would read as the start of a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "string" ? value : String(value);
+  if (value instanceof ExcelNumber) return value.text;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  let text = typeof value === "string" ? value : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
   return /[;"\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,27 +1,31 @@
 /**
  * The `verksamhetsuppdrag` command's entry point (built to `dist/cli.js`).
- * It only wires `process` to {@link run}: the arguments in, the two streams
- * out, the exit code into `process.exitCode` (never `process.exit`, so the
- * output is flushed first).
+ * It only wires `process` to {@link run}: the arguments in, file descriptors
+ * 1 and 2 out (every write checked), the exit code into `process.exitCode`.
  *
  * @module
  */
 import { EXIT } from "./errors.js";
+import { fdSink } from "./output.js";
 import { run } from "./run.js";
 
-// A closed pipe (`verksamhetsuppdrag demo | head`) is not an error.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exitCode ??= EXIT.OK;
-  else process.exitCode = EXIT.INTERNAL;
-});
+// The streams are written with checked synchronous writes to fd 1 and 2, not
+// through process.stdout: a stream over a file does not report a short write
+// (a full disk, `ulimit -f`), and its errors arrive after the exit code is set.
+// A closed pipe (`verksamhetsuppdrag demo | head`) is not an error (fdSink).
+const stderr = fdSink(2);
 
-run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+run(process.argv.slice(2), { stdout: fdSink(1), stderr }).then(
   (code) => {
     process.exitCode = code;
   },
   () => {
     // run() reports every error itself; this is only a last guard.
-    process.stderr.write("verksamhetsuppdrag: internal error\n");
+    try {
+      stderr.write("verksamhetsuppdrag: internal error\n");
+    } catch {
+      // Nowhere left to report to.
+    }
     process.exitCode = EXIT.INTERNAL;
   },
 );

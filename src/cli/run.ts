@@ -4,14 +4,16 @@
  *
  * Every error is caught here. Bad input (the library's `RulesError`, the
  * command line's `InputError`) exits 1 and bad usage exits 2, each with a
- * message on stderr; anything else is an internal error, reported on one
- * line, exit 70. No stack trace is ever printed, and stdout gets either the
- * whole output or nothing.
+ * message on stderr; an output that could not be written (a full disk) exits
+ * 74; anything else is an internal error, reported on one line, exit 70. No
+ * stack trace is ever printed, every message is bounded and made safe for a
+ * terminal, and the result is computed in full before the first byte of it
+ * is written.
  *
  * @module
  */
 import { RulesError } from "../index.js";
-import { parseCommandArgs, commandHelp } from "./args.js";
+import { parseCommandArgs, commandHelp, stringOption } from "./args.js";
 import type { Command, CommandContext } from "./command.js";
 import { contractsCommand, showCommand } from "./commands/catalog.js";
 import { deadlinesCommand } from "./commands/deadlines.js";
@@ -20,7 +22,8 @@ import { noticeCommand } from "./commands/notice.js";
 import { schemaCommand, validateCommand } from "./commands/schema.js";
 import { statementCommand } from "./commands/statement.js";
 import { yearCommand } from "./commands/year.js";
-import { CliError, EXIT, rulesErrorLines, UsageError } from "./errors.js";
+import { CliError, EXIT, InputError, rulesErrorLines, UsageError } from "./errors.js";
+import { boundedMessage, isSystemError, outputError, terminalSafe, textOutput, writeChunked, writeFileAtomically, type CommandOutput, type Sink } from "./output.js";
 import { packageVersion } from "./version.js";
 
 /**
@@ -55,21 +58,25 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 /**
- * Where the command writes. Each stream gets at most one write of the whole
- * text (plus, on error, one write to stderr).
+ * Where the command writes. The output goes to stdout in blocks of 64 KiB
+ * or more (unless `--output` names a file); a write that throws a system
+ * error (`ENOSPC`) ends the run with exit 74. On error, stderr gets one
+ * message.
  *
  * @example
  * ```ts
- * const io: CliIo = { stdout: process.stdout, stderr: process.stderr };
+ * const io: CliIo = { stdout: fdSink(1), stderr: fdSink(2) };
  * ```
  */
 export interface CliIo {
   /** Standard output. */
-  stdout: { write: (text: string) => unknown };
+  stdout: Sink;
   /** Standard error. */
-  stderr: { write: (text: string) => unknown };
+  stderr: Sink;
   /** Today's date `YYYY-MM-DD`; default: the local date of the machine's clock. */
   today?: () => string;
+  /** The environment; default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -82,7 +89,8 @@ export interface CliIo {
  * ```
  */
 export function globalHelp(): string {
-  const w = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;
+  let w = 0;
+  for (const c of COMMANDS) w = Math.max(w, c.spec.name.length + 2);
   return [
     `Usage: ${PROGRAM} <command> [arguments] [options]`,
     "",
@@ -97,7 +105,9 @@ export function globalHelp(): string {
     "  -h, --help      show help (also after a command: statement --help)",
     "  -V, --version   print the version",
     "",
-    "Exit codes: 0 OK, 1 bad input, 2 bad usage, 70 internal error.",
+    "Every command takes -o, --output FILE: FILE is replaced only once the output is complete.",
+    "",
+    "Exit codes: 0 OK, 1 bad input, 2 bad usage, 70 internal error, 74 output not written (disk full).",
     `Start with: ${PROGRAM} demo`,
     "",
   ].join("\n");
@@ -124,7 +134,7 @@ export function localToday(): string {
  *
  * @param argv - the arguments after the program's name (`process.argv.slice(2)`)
  * @param io - where to write
- * @returns the exit code: 0 OK, 1 bad input, 2 bad usage, 70 internal error
+ * @returns the exit code: 0 OK, 1 bad input, 2 bad usage, 70 internal error, 74 output not written
  * @example
  * ```ts
  * const code = await run(["statement", "familjeradgivning", "--month", "2022-03"], { stdout: process.stdout, stderr: process.stderr });
@@ -139,15 +149,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (first === "help" && rest[0] !== undefined) return await run([rest[0], "--help"], io);
       if (first === undefined) {
         // No command is bad usage: the help goes to stderr, stdout stays empty.
-        io.stderr.write(globalHelp());
+        safeWrite(io.stderr, globalHelp());
         return EXIT.USAGE;
       }
-      io.stdout.write(globalHelp());
+      emit(textOutput(globalHelp()), io, undefined);
       return EXIT.OK;
     }
     if (first === "-V" || first === "--version" || first === "-v") {
       if (rest.length > 0) throw new UsageError(`${first} takes no arguments`);
-      io.stdout.write(`${packageVersion()}\n`);
+      emit(textOutput(`${packageVersion()}\n`), io, undefined);
       return EXIT.OK;
     }
     if (first.startsWith("-")) throw new UsageError(`unknown option ${first} (options come after the command)`);
@@ -157,48 +167,60 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     commandName = command.spec.name;
     const args = parseCommandArgs(command.spec, rest);
+    const file = stringOption(args, "output");
     if (args.help) {
-      io.stdout.write(commandHelp(command.spec, PROGRAM));
+      emit(textOutput(commandHelp(command.spec, PROGRAM)), io, undefined);
       return EXIT.OK;
     }
-    const context: CommandContext = { today: io.today ?? localToday, program: PROGRAM };
+    if (file === "") throw new InputError('--output: expected a file name (or - for stdout), received ""');
+    const context: CommandContext = { today: io.today ?? localToday, program: PROGRAM, env: io.env ?? process.env };
     const output = await command.run(args, context);
-    if (typeof output === "string") io.stdout.write(output);
-    else {
-      let buffer = "";
-      for (const chunk of output) {
-        buffer += chunk;
-        if (buffer.length >= 65536) {
-          io.stdout.write(buffer);
-          buffer = "";
-        }
-      }
-      io.stdout.write(buffer);
-    }
+    emit(output, io, file === "-" ? undefined : file);
     return EXIT.OK;
   } catch (error) {
     return report(error, io, commandName);
   }
 }
 
+/**
+ * Writes an output: to stdout, or with `--output` to the file (replaced only
+ * when complete). Text for a person is made safe for a terminal on the way.
+ * A system error while writing becomes an {@link OutputError} (exit 74).
+ */
+function emit(output: CommandOutput, io: CliIo, file: string | undefined): void {
+  const transform = output.kind === "text" ? (text: string): string => terminalSafe(text, true) : undefined;
+  if (file !== undefined) {
+    writeFileAtomically(file, output.chunks, transform);
+    return;
+  }
+  try {
+    writeChunked(output.chunks, io.stdout, transform);
+  } catch (error) {
+    throw isSystemError(error) ? outputError("standard output", error) : error;
+  }
+}
+
+/** Writes to stderr; if even that fails there is nowhere to say so, and the exit code tells. */
+function safeWrite(sink: Sink, text: string): void {
+  try {
+    sink.write(text);
+  } catch {
+    // Nowhere left to report to.
+  }
+}
+
 function report(error: unknown, io: CliIo, command: string | undefined): number {
-  const prefix = `${PROGRAM}: `;
+  const say = (message: string, exitCode: number, after = ""): number => {
+    safeWrite(io.stderr, `${PROGRAM}: ${boundedMessage(message)}\n${after}`);
+    return exitCode;
+  };
   if (error instanceof UsageError) {
     const hint = error.command === undefined ? `${PROGRAM} --help` : `${PROGRAM} ${error.command} --help`;
-    io.stderr.write(`${prefix}${error.message}\nTry '${hint}'.\n`);
-    return error.exitCode;
+    return say(error.message, error.exitCode, `Try '${hint}'.\n`);
   }
-  if (error instanceof CliError) {
-    io.stderr.write(`${prefix}${error.message}\n`);
-    return error.exitCode;
-  }
-  if (error instanceof RulesError) {
-    const lines = rulesErrorLines(error);
-    io.stderr.write(`${prefix}${lines.join("\n")}\n`);
-    return EXIT.INPUT;
-  }
+  if (error instanceof CliError) return say(error.message, error.exitCode);
+  if (error instanceof RulesError) return say(rulesErrorLines(error).join("\n"), EXIT.INPUT);
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const where = command === undefined ? "" : ` in '${command}'`;
-  io.stderr.write(`${prefix}internal error${where}: ${what.split("\n")[0] ?? ""} (this is a bug; please report it with the command you ran)\n`);
-  return EXIT.INTERNAL;
+  return say(`internal error${where}: ${what.split("\n")[0] ?? ""} (this is a bug; please report it with the command you ran)`, EXIT.INTERNAL);
 }

@@ -9,6 +9,7 @@ import { positional, choiceValue, stringOption, type CommandSpec } from "../args
 import type { Command } from "../command.js";
 import { loadContract, shippedContracts } from "../contractArg.js";
 import { excelCsv, jsonText, renderTable, sek, swedishDecimal } from "../format.js";
+import { dataOutput, textOutput } from "../output.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 
@@ -74,19 +75,22 @@ export const contractsCommand: Command = {
       end: c.term.end,
       summary: compensationSummary(c),
     }));
-    if (format === "json") return Promise.resolve(jsonText(rows));
+    if (format === "json") return Promise.resolve(dataOutput(jsonText(rows)));
     if (format === "csv") {
       return Promise.resolve(
-        excelCsv([
+        dataOutput(excelCsv([
+
           ["id", "title", "compensation", "reference", "start", "end"],
           ...rows.map((r) => [r.id, r.title, r.compensation, r.reference, r.start, r.end ?? ""]),
-        ]),
+        ])),
       );
     }
     return Promise.resolve(
-      renderTable(
-        [{ header: "id" }, { header: "compensation" }, { header: "reference" }, { header: "title" }],
-        rows.map((r) => [r.id, `${r.compensation}: ${r.summary}`, r.reference, r.title]),
+      textOutput(
+        renderTable(
+          [{ header: "id" }, { header: "compensation" }, { header: "reference" }, { header: "title" }],
+          rows.map((r) => [r.id, `${r.compensation}: ${r.summary}`, r.reference, r.title]),
+        ),
       ),
     );
   },
@@ -235,12 +239,12 @@ export const showCommand: Command = {
   run: async (args) => {
     const format = choiceValue(stringOption(args, "format") ?? "table", ["table", "json"] as const, "--format", "show");
     const contract = await loadContract(positional(args, 0));
-    if (format === "json") return jsonText(contract);
+    if (format === "json") return dataOutput(jsonText(contract));
     const head = [
       contract.title,
       `id ${contract.id} · ${contract.reference ?? contract.document}${contract.date === null ? "" : ` of ${contract.date}`} · ${contract.parties.purchaser} → ${contract.parties.provider}`,
       "",
     ].join("\n");
-    return `${head}\n${renderTable([{ header: "figure" }, { header: "value" }, { header: "clause" }], keyFigures(contract))}`;
+    return textOutput(`${head}\n${renderTable([{ header: "figure" }, { header: "value" }, { header: "clause" }], keyFigures(contract))}`);
   },
 };

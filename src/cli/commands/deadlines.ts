@@ -21,8 +21,9 @@ import {
 import { positional, choiceValue, dateValue, requireOption, stringOption, yearValue, type CommandSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
-import { explained, prefixLocator } from "../errors.js";
+import { explained, InputError, prefixLocator, UsageError } from "../errors.js";
 import { jsonText, renderTable } from "../format.js";
+import { dataOutput, textOutput } from "../output.js";
 
 const FORMATS = ["table", "json", "ics"] as const;
 const ROLLS = ["none", "next-workday"] as const satisfies readonly RollRule[];
@@ -49,8 +50,15 @@ export const deadlinesSpec: CommandSpec = {
     start: { type: "string", value: "YYYY-MM-DD", description: "the start date, where the text gives none (vald-i-nara-relation)" },
     all: { type: "boolean", description: "every dated obligation: also monthly payments and quarterly reconciliations" },
     format: { type: "string", short: "f", value: "table|json|ics", description: "output format (default table); ics is RFC 5545 with all-day events" },
+    dtstamp: { type: "string", value: "INSTANT", description: "ics: the DTSTAMP, an ISO instant such as 2025-01-01T00:00:00Z (default: see below)" },
   },
-  details: "Example:\n  verksamhetsuppdrag deadlines familjeradgivning --year 2024 --roll next-workday --format ics > frister.ics",
+  details: [
+    "DTSTAMP (ics): --dtstamp if given, else $SOURCE_DATE_EPOCH (seconds since 1970, the",
+    "reproducible-builds convention) if set, else the time the command runs.",
+    "",
+    "Example:",
+    "  verksamhetsuppdrag deadlines familjeradgivning --year 2024 --roll next-workday --format ics > frister.ics",
+  ].join("\n"),
 };
 
 const WEEKDAYS = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"] as const;
@@ -181,6 +189,38 @@ export function nowStamp(): string {
   return `${new Date().toISOString().slice(0, 19)}Z`;
 }
 
+/** The latest instant DTSTAMP can hold: 9999-12-31T23:59:59Z. */
+const MAX_EPOCH = 253_402_300_799;
+
+/**
+ * The DTSTAMP of the command's calendar: `--dtstamp` when given (the library
+ * checks it), else `SOURCE_DATE_EPOCH` (whole seconds since
+ * 1970-01-01T00:00:00Z, the reproducible-builds convention; empty counts as
+ * unset) when set, else now from the clock.
+ *
+ * @param option - the value of `--dtstamp`
+ * @param env - the environment
+ * @param now - the clock (default {@link nowStamp})
+ * @returns an ISO instant
+ * @throws {@link InputError} for a `SOURCE_DATE_EPOCH` that is not such a number
+ * @example
+ * ```ts
+ * dtstampOf(undefined, { SOURCE_DATE_EPOCH: "1700000000" }); //=> "2023-11-14T22:13:20Z"
+ * dtstampOf("2025-01-01T00:00:00Z", { SOURCE_DATE_EPOCH: "1700000000" }); //=> "2025-01-01T00:00:00Z"
+ * ```
+ */
+export function dtstampOf(option: string | undefined, env: Readonly<Record<string, string | undefined>>, now: () => string = nowStamp): string {
+  if (option !== undefined) return option;
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === "") return now();
+  if (!/^\d{1,15}$/.test(epoch) || Number(epoch) > MAX_EPOCH) {
+    throw new InputError(
+      `SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01T00:00:00Z, at most ${MAX_EPOCH.toString()}, received ${JSON.stringify(epoch.slice(0, 40))}`,
+    );
+  }
+  return `${new Date(Number(epoch) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
 /**
  * Runs `deadlines`.
  *
@@ -191,8 +231,11 @@ export function nowStamp(): string {
  */
 export const deadlinesCommand: Command = {
   spec: deadlinesSpec,
-  run: async (args) => {
+  run: async (args, context) => {
     const format = choiceValue(stringOption(args, "format") ?? "table", FORMATS, "--format", "deadlines");
+    const dtstampOption = stringOption(args, "dtstamp");
+    if (dtstampOption !== undefined && format !== "ics") throw new UsageError("deadlines: --dtstamp applies only to --format ics", "deadlines");
+    const dtstamp = format === "ics" ? dtstampOf(dtstampOption, context.env) : "";
     const roll = choiceValue(stringOption(args, "roll") ?? "none", ROLLS, "--roll", "deadlines");
     const year = yearValue(requireOption(args, "year", "deadlines"), "--year");
     const startText = stringOption(args, "start");
@@ -204,13 +247,18 @@ export const deadlinesCommand: Command = {
     );
     switch (format) {
       case "json":
-        return jsonText(result.all ? result.obligations : result.deadlines);
+        return dataOutput(jsonText(result.all ? result.obligations : result.deadlines));
       case "ics": {
         const entries: CalendarEntry[] = result.all ? result.obligations : result.deadlines.map(deadlineEntry);
-        return toICalendar(entries, { dtstamp: nowStamp(), name: `${contract.title} – ${year.toString()}` });
+        return dataOutput(
+          explained(
+            () => toICalendar(entries, { dtstamp, name: `${contract.title} – ${year.toString()}` }),
+            prefixLocator({ "options.dtstamp": "--dtstamp", "options.name": "the commission's title" }),
+          ),
+        );
       }
       case "table":
-        return deadlinesTable(result);
+        return textOutput(deadlinesTable(result));
     }
   },
 };

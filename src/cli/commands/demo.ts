@@ -12,6 +12,7 @@ import type { Command } from "../command.js";
 import { shippedContracts } from "../contractArg.js";
 import { DEMO_BOENDESTOD_SESSIONS, DEMO_FAMILJERADGIVNING_SESSIONS, DEMO_MONTHS, DEMO_VALD_START } from "../demoData.js";
 import { renderTable } from "../format.js";
+import { textOutput } from "../output.js";
 import { statementTable } from "./statement.js";
 import { weekdayName } from "./deadlines.js";
 
@@ -82,7 +83,7 @@ export function comingDeadlines(today: LocalDate): Deadline[] {
   const all: Deadline[] = [];
   for (const contract of shippedContracts()) {
     const options = contract.term.start === "unknown" ? { start: DEMO_VALD_START } : {};
-    for (const y of [year, year + 1]) all.push(...deadlines(contract, y, options));
+    for (const y of [year, year + 1]) for (const d of deadlines(contract, y, options)) all.push(d);
   }
   return all
     .filter((d) => compareDates(d.due, today) >= 0 && compareDates(d.due, until) < 0)
@@ -129,6 +130,6 @@ export const demoCommand: Command = {
       `'${context.program} deadlines <contract> --year YYYY --roll next-workday'; export them with --format ics.`,
       "",
     );
-    return Promise.resolve(out.join("\n"));
+    return Promise.resolve(textOutput(out.join("\n")));
   },
 };

@@ -10,6 +10,7 @@ import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
 import { explained, prefixLocator } from "../errors.js";
 import { jsonText, renderPairs } from "../format.js";
+import { dataOutput, textOutput } from "../output.js";
 
 const RULES = ["same-date", "end-of-month"] as const satisfies readonly NoticeRule[];
 
@@ -93,6 +94,6 @@ export const noticeCommand: Command = {
         "options.rule": "--rule",
       }),
     );
-    return format === "json" ? jsonText(period) : noticeText(period, contract.title);
+    return format === "json" ? dataOutput(jsonText(period)) : textOutput(noticeText(period, contract.title));
   },
 };

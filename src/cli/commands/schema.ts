@@ -9,6 +9,7 @@ import { positional, type CommandSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { parseContractFile } from "../contractArg.js";
 import { readJsonFile } from "../jsonFile.js";
+import { dataOutput, textOutput } from "../output.js";
 
 /**
  * The spec of `validate`.
@@ -34,7 +35,7 @@ export const validateSpec: CommandSpec = {
  * @example
  * ```ts
  * await validateCommand.run(parseCommandArgs(validateSpec, ["examples/data/own-commission.json"]), context);
- * //=> "OK: examples/data/own-commission.json is a valid commission (id min-kommun-samtalsstod)\n"
+ * //=> { kind: "text", chunks: ["OK: examples/data/own-commission.json is a valid commission (id min-kommun-samtalsstod, hourly)\n"] }
  * ```
  */
 export const validateCommand: Command = {
@@ -42,7 +43,7 @@ export const validateCommand: Command = {
   run: async (args) => {
     const file = positional(args, 0);
     const contract = parseContractFile(await readJsonFile(file), file);
-    return `OK: ${file} is a valid commission (id ${contract.id}, ${contract.compensation.kind})\n`;
+    return textOutput(`OK: ${file} is a valid commission (id ${contract.id}, ${contract.compensation.kind})\n`);
   },
 };
 
@@ -69,11 +70,11 @@ export const schemaSpec: CommandSpec = {
  *
  * @example
  * ```ts
- * JSON.parse(await schemaCommand.run(parseCommandArgs(schemaSpec, []), context)).$schema;
+ * JSON.parse([...(await schemaCommand.run(parseCommandArgs(schemaSpec, []), context)).chunks].join("")).$schema;
  * //=> "https://json-schema.org/draft/2020-12/schema"
  * ```
  */
 export const schemaCommand: Command = {
   spec: schemaSpec,
-  run: () => Promise.resolve(`${JSON.stringify(contractJsonSchema(), null, 2)}\n`),
+  run: () => Promise.resolve(dataOutput(`${JSON.stringify(contractJsonSchema(), null, 2)}\n`)),
 };

@@ -4,12 +4,13 @@
  *
  * @module
  */
-import { DEFAULT_BILLING_POLICIES, lastDayOfMonth, statement, type Contract, type Decimal, type IndexedAmount, type Statement, type StatementLine } from "../../index.js";
+import { Decimal, DEFAULT_BILLING_POLICIES, lastDayOfMonth, statement, type Contract, type IndexedAmount, type Statement, type StatementLine } from "../../index.js";
 import { positional, choiceValue, monthValue, requireOption, stringOption, type CommandSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
 import { explained } from "../errors.js";
-import { excelCsv, excelMoney, jsonChunks, renderPairs, renderTable, sek, swedishDecimal } from "../format.js";
+import { excelCsvLines, jsonChunks, moneyCell, numberCell, renderPairs, sek, swedishDecimal, tableLines, type CsvCell, type TableColumn } from "../format.js";
+import { dataOutput, textOutput } from "../output.js";
 import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp, statementWindow } from "../inputs.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
@@ -110,9 +111,174 @@ export function hoursText(value: Decimal): string {
 }
 
 /**
+ * The exact price of an hour where the table and the CSV cannot show it as
+ * it is: an hour volume whose price is implied (annual cost ÷ hours per
+ * year, e.g. 800 000 ÷ 1 700 = 470,588235… kr). The library's lines carry
+ * that price rounded to the öre (`unitPrice`) while their amounts are
+ * computed from the exact one, so quantity × the rounded price can differ
+ * from the amount by an öre.
+ *
+ * @param s - the statement
+ * @param contract - its commission
+ * @returns the exact price, its rounding to the öre, and how it is made; `null` when the price is a whole öre
+ * @example
+ * ```ts
+ * impliedHourPrice(statement(contracts.boendestod, "2019-03", input), contracts.boendestod)?.exact.toFixed(6); //=> "470.588235"
+ * ```
+ */
+export function impliedHourPrice(s: Statement, contract: Contract): { exact: Decimal; shown: Decimal; basis: string } | null {
+  const c = contract.compensation;
+  if (s.compensationKind !== "hour-volume" || c.kind !== "hour-volume" || c.hourlyPrice !== null) return null;
+  const annual = new Decimal(s.indexation.amount.toString());
+  const hours = new Decimal(c.hoursPerYear);
+  if (hours.isZero()) return null;
+  const exact = annual.dividedBy(hours);
+  if (exact.decimalPlaces() <= 2) return null;
+  return { exact, shown: exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), basis: `${sek(annual)} ÷ ${swedishDecimal(hours)} h` };
+}
+
+/** Whether a line's unit price is the implied hour price rounded (and not, say, a visit fee's). */
+function atImpliedPrice(l: StatementLine, price: { shown: Decimal } | null): boolean {
+  return price !== null && l.unit === "hour" && new Decimal(l.unitPrice.toString()).equals(price.shown);
+}
+
+/**
+ * A price cut at four decimals for a table, marked `…` like a quantity
+ * that does not end there: `470,5882… kr`.
+ *
+ * @param value - a price with more than two decimals
+ * @returns e.g. `"470,5882… kr"`
+ * @example
+ * ```ts
+ * cutPriceText(new Decimal("470.588235294")); //=> "470,5882… kr"
+ * ```
+ */
+export function cutPriceText(value: Decimal): string {
+  const cutAt = value.toDecimalPlaces(4, Decimal.ROUND_DOWN);
+  const whole = sek(cutAt.truncated()).replace(/,00\u00a0kr$/, "");
+  return `${whole},${cutAt.toFixed(4).slice(-4)}…\u00a0kr`;
+}
+
+/**
  * A statement as a readable table: heading, term and price, one row per
  * line (visit fees apart), the totals, the cap, the warnings and the
- * policies used.
+ * policies used. A unit price that is not a whole öre (an hour volume's
+ * implied price) is shown to four decimals, marked `…`, with a note.
+ *
+ * @param s - the statement
+ * @param contract - its commission
+ * @param options - `explain`: add how each line was made
+ * @returns the text, in pieces (a statement of 100 000 lines is never one string)
+ * @example
+ * ```ts
+ * [...statementTableChunks(statement(contracts.beroendemottagningen, "2021-04"), contracts.beroendemottagningen)].join("");
+ * //=> "Statement 2021-04: Öppenvård vuxna … (beroendemottagningen)\n…Payable to the provider  152 250,00 kr\n…"
+ * ```
+ */
+export function* statementTableChunks(s: Statement, contract: Contract, options: { explain?: boolean; note?: string } = {}): Generator<string> {
+  const head: string[] = [`Statement ${s.month}: ${contract.title} (${s.contractId})`];
+  if (options.note !== undefined) head.push(options.note);
+  const term = `${s.term.start}${s.term.startSource === "input" ? " (supplied: the text gives none)" : ""} – ${s.term.end ?? "until further notice"}`;
+  head.push(
+    renderPairs([
+      ["Term", `${term} (${s.term.clause}); ${s.term.daysInForce.toString()} of ${s.term.daysInMonth.toString()} days of the month in force`],
+      ["Price", `${priceText(s.indexation, unitOf(s))} (${distinctClauses(s.indexation.clause)})`],
+      ["Paid", `monthly in arrears (${s.clause})`],
+    ]).trimEnd(),
+    "",
+  );
+  yield `${head.join("\n")}\n`;
+  const clauses = new Set<string>();
+  for (const l of s.lines) clauses.add(l.clause);
+  for (const l of s.feeLines) clauses.add(l.clause);
+  const clauseColumn = clauses.size > 1;
+  const price = impliedHourPrice(s, contract);
+  const shown = { cutPrice: false };
+  const row = (l: StatementLine, payable: string): string[] => {
+    const exact = atImpliedPrice(l, price) && price !== null;
+    if (exact) shown.cutPrice = true;
+    const cells = [l.date ?? s.month, l.description, quantityText(l), l.unit, exact ? cutPriceText(price.exact) : sek(l.unitPrice), sek(l.amount), payable];
+    if (clauseColumn) cells.push(l.clause);
+    return cells;
+  };
+  if (s.lines.length === 0 && s.feeLines.length === 0) yield "No lines: no sessions in the month.\n\n";
+  else {
+    const columns: TableColumn[] = [
+      { header: "date" },
+      { header: "description" },
+      { header: "qty", align: "right" },
+      { header: "unit" },
+      { header: "unit price", align: "right" },
+      { header: "amount", align: "right" },
+      { header: "payable" },
+    ];
+    if (clauseColumn) columns.push({ header: "clause" });
+    yield* tableLines(columns, function* () {
+      for (const l of s.lines) yield row(l, l.payable ? "yes" : "NO");
+      if (s.feeLines.length > 0) {
+        yield null;
+        for (const l of s.feeLines) yield row(l, "to purchaser");
+      }
+    });
+    if (!clauseColumn) yield `Every line: ${Array.from(clauses).join("")}\n`;
+    if (shown.cutPrice && price !== null) {
+      yield (
+        `Unit price ${cutPriceText(price.exact)}: the exact price ${price.basis} = ${swedishDecimal(price.exact.toDecimalPlaces(10, Decimal.ROUND_DOWN))}… kr, cut here;\n` +
+        `the amounts are computed from the exact price (the month rounded once, split over its lines by hours: --explain).\n`
+      );
+    }
+  }
+  yield "\n";
+  const totals: [string, string][] = [["Payable to the provider", sek(s.total)]];
+  if (!s.notPayable.isZero() || s.compensationKind !== "fixed-annual") totals.push(["Not payable", sek(s.notPayable)]);
+  if (s.visitFeeIndexation !== null) totals.push(["Visit fees owed to the purchaser", sek(s.feesOwedToPurchaser)]);
+  yield `${renderTotals(totals)}\n`;
+  if (s.cap !== null) {
+    const c = s.cap;
+    const callOffs = c.callOffs.length === 0 ? "" : ` + ${c.callOffs.length.toString()} written call-off(s)`;
+    yield (
+      `\n${c.kind === "yearly-cap" ? "Yearly cap" : "Hour volume"} (${c.clause}): ${hoursText(c.baseHours)} (${c.basis})${callOffs} = ${hoursText(c.capHours)};` +
+      ` used before the month ${hoursText(c.usedBefore)}, in the month ${hoursText(c.usedInMonth)}, over ${hoursText(c.overInMonth)}, remaining ${hoursText(c.remaining)}\n`
+    );
+  }
+  yield* warningLines(s.warnings);
+  if (options.explain === true) {
+    yield "\nHow each line was made:\n";
+    for (const list of [s.lines, s.feeLines]) {
+      for (const l of list) {
+        const e = l.explanation;
+        const figures = Object.entries(e.figures)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ");
+        const policy = Object.entries(e.policy)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ");
+        yield `  ${l.id}: ${e.rule}: ${figures}${policy === "" ? "" : ` [${policy}]`}\n`;
+      }
+    }
+  }
+  yield `\nPolicies: ${policiesText(s.policies)}\n`;
+}
+
+/**
+ * A result's warnings as a section of a table: a blank line, a heading with
+ * their number, one line each; nothing when there are none.
+ *
+ * @param warnings - the warnings
+ * @returns the lines, each ending in `\n`
+ * @example
+ * ```ts
+ * [...warningLines(["session A-5: …"])]; //=> ["\nWarnings (1):\n", "  - session A-5: …\n"]
+ * ```
+ */
+export function* warningLines(warnings: readonly string[]): Generator<string> {
+  if (warnings.length === 0) return;
+  yield `\nWarnings (${warnings.length.toString()}):\n`;
+  for (const w of warnings) yield `  - ${w}\n`;
+}
+
+/**
+ * {@link statementTableChunks} as one string (the demo's few lines).
  *
  * @param s - the statement
  * @param contract - its commission
@@ -125,86 +291,9 @@ export function hoursText(value: Decimal): string {
  * ```
  */
 export function statementTable(s: Statement, contract: Contract, options: { explain?: boolean; note?: string } = {}): string {
-  const out: string[] = [];
-  out.push(`Statement ${s.month}: ${contract.title} (${s.contractId})`);
-  if (options.note !== undefined) out.push(options.note);
-  const term = `${s.term.start}${s.term.startSource === "input" ? " (supplied: the text gives none)" : ""} – ${s.term.end ?? "until further notice"}`;
-  out.push(
-    renderPairs([
-      ["Term", `${term} (${s.term.clause}); ${s.term.daysInForce.toString()} of ${s.term.daysInMonth.toString()} days of the month in force`],
-      ["Price", `${priceText(s.indexation, unitOf(s))} (${distinctClauses(s.indexation.clause)})`],
-      ["Paid", `monthly in arrears (${s.clause})`],
-    ]).trimEnd(),
-  );
-  out.push("");
-  const clauses = new Set([...s.lines, ...s.feeLines].map((l) => l.clause));
-  const clauseColumn = clauses.size > 1;
-  const row = (l: StatementLine, payable: string): string[] => [
-    l.date ?? s.month,
-    l.description,
-    quantityText(l),
-    l.unit,
-    sek(l.unitPrice),
-    sek(l.amount),
-    payable,
-    ...(clauseColumn ? [l.clause] : []),
-  ];
-  const rows: (string[] | null)[] = s.lines.map((l) => row(l, l.payable ? "yes" : "NO"));
-  if (s.feeLines.length > 0) {
-    rows.push(null);
-    for (const l of s.feeLines) rows.push(row(l, "to purchaser"));
-  }
-  if (s.lines.length === 0 && s.feeLines.length === 0) out.push("No lines: no sessions in the month.\n");
-  else {
-    out.push(
-      renderTable(
-        [
-          { header: "date" },
-          { header: "description" },
-          { header: "qty", align: "right" },
-          { header: "unit" },
-          { header: "unit price", align: "right" },
-          { header: "amount", align: "right" },
-          { header: "payable" },
-          ...(clauseColumn ? [{ header: "clause" }] : []),
-        ],
-        rows,
-      ).trimEnd(),
-    );
-    if (!clauseColumn) out.push(`Every line: ${[...clauses].join("")}`);
-  }
-  out.push("");
-  const totals: [string, string][] = [["Payable to the provider", sek(s.total)]];
-  if (!s.notPayable.isZero() || s.compensationKind !== "fixed-annual") totals.push(["Not payable", sek(s.notPayable)]);
-  if (s.visitFeeIndexation !== null) totals.push(["Visit fees owed to the purchaser", sek(s.feesOwedToPurchaser)]);
-  out.push(renderTotals(totals));
-  if (s.cap !== null) {
-    const c = s.cap;
-    const callOffs = c.callOffs.length === 0 ? "" : ` + ${c.callOffs.length.toString()} written call-off(s)`;
-    out.push(
-      "",
-      `${c.kind === "yearly-cap" ? "Yearly cap" : "Hour volume"} (${c.clause}): ${hoursText(c.baseHours)} (${c.basis})${callOffs} = ${hoursText(c.capHours)};` +
-        ` used before the month ${hoursText(c.usedBefore)}, in the month ${hoursText(c.usedInMonth)}, over ${hoursText(c.overInMonth)}, remaining ${hoursText(c.remaining)}`,
-    );
-  }
-  if (s.warnings.length > 0) {
-    out.push("", `Warnings (${s.warnings.length.toString()}):`, ...s.warnings.map((w) => `  - ${w}`));
-  }
-  if (options.explain === true) {
-    out.push("", "How each line was made:");
-    for (const l of [...s.lines, ...s.feeLines]) {
-      const e = l.explanation;
-      const figures = Object.entries(e.figures)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(", ");
-      const policy = Object.entries(e.policy)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(", ");
-      out.push(`  ${l.id}: ${e.rule}: ${figures}${policy === "" ? "" : ` [${policy}]`}`);
-    }
-  }
-  out.push("", `Policies: ${policiesText(s.policies)}`);
-  return `${out.join("\n")}\n`;
+  let text = "";
+  for (const chunk of statementTableChunks(s, contract, options)) text += chunk;
+  return text;
 }
 
 /**
@@ -218,7 +307,7 @@ export function statementTable(s: Statement, contract: Contract, options: { expl
  * ```
  */
 export function distinctClauses(clauses: string): string {
-  return [...new Set(clauses.split("; "))].join("; ");
+  return Array.from(new Set(clauses.split("; "))).join("; ");
 }
 
 /**
@@ -241,50 +330,62 @@ export function policiesText(policies: Readonly<Record<string, unknown>>): strin
 }
 
 function renderTotals(pairs: readonly [string, string][]): string {
-  const w = Math.max(...pairs.map(([k]) => k.length));
-  const v = Math.max(...pairs.map(([, value]) => value.length));
+  let w = 0;
+  let v = 0;
+  for (const [k, value] of pairs) {
+    w = Math.max(w, k.length);
+    v = Math.max(v, value.length);
+  }
   return pairs.map(([k, value]) => `${k.padEnd(w)}  ${value.padStart(v)}`).join("\n");
 }
 
 /**
  * A statement as CSV for Swedish Excel: one row per line (visit fees
  * included, marked as owed to the purchaser), then the totals. Semicolons,
- * decimal comma, no thousands separator, UTF-8 with BOM, CRLF.
+ * decimal comma, no thousands separator, UTF-8 with BOM, CRLF. Figures are
+ * number cells; a unit price that is not a whole öre (an hour volume's
+ * implied price) is written to six decimals, so that quantity × unit price
+ * in Excel gives the amount's öre (but for the öre an hour volume's month,
+ * rounded once and split over its lines, may put on a line).
  *
  * @param s - the statement
- * @returns the CSV text
+ * @param contract - its commission (for an implied hour price)
+ * @returns the CSV text in pieces, a row at a time
  * @example
  * ```ts
- * statementCsv(statement(contracts.beroendemottagningen, "2021-04"));
+ * [...statementCsvLines(statement(contracts.beroendemottagningen, "2021-04"), contracts.beroendemottagningen)].join("");
  * //=> "\uFEFFcontract;month;line;date;kind;description;quantity;unit;unit price;amount;payable;clause;warnings\r\n…;152250,00;…"
  * ```
  */
-export function statementCsv(s: Statement): string {
+export function statementCsvLines(s: Statement, contract: Contract): Generator<string> {
   const header = ["contract", "month", "line", "date", "kind", "description", "quantity", "unit", "unit price", "amount", "payable", "clause", "warnings"];
-  const row = (l: StatementLine, payable: string): string[] => [
+  const price = impliedHourPrice(s, contract);
+  const row = (l: StatementLine, payable: string): CsvCell[] => [
     s.contractId,
     s.month,
     l.id,
     l.date ?? "",
     l.kind,
     l.description,
-    swedishDecimal(l.quantity.decimalPlaces() > 6 ? l.quantity.toDecimalPlaces(6, 4) : l.quantity),
+    numberCell(l.quantity),
     l.unit,
-    excelMoney(l.unitPrice),
-    excelMoney(l.amount),
+    price !== null && atImpliedPrice(l, price) ? numberCell(price.exact) : moneyCell(l.unitPrice),
+    moneyCell(l.amount),
     payable,
     l.clause,
     l.warnings.join(" | "),
   ];
-  const totals = (label: string, amount: Statement["total"]): string[] => [s.contractId, s.month, label, "", "total", "", "", "", "", excelMoney(amount), "", "", ""];
-  return excelCsv([
-    header,
-    ...s.lines.map((l) => row(l, l.payable ? "yes" : "no")),
-    ...s.feeLines.map((l) => row(l, "owed to purchaser")),
-    totals("total payable", s.total),
-    totals("not payable", s.notPayable),
-    totals("fees owed to purchaser", s.feesOwedToPurchaser),
-  ]);
+  const totals = (label: string, amount: Statement["total"]): CsvCell[] => [s.contractId, s.month, label, "", "total", "", "", "", "", moneyCell(amount), "", "", ""];
+  return excelCsvLines(
+    (function* () {
+      yield header;
+      for (const l of s.lines) yield row(l, l.payable ? "yes" : "no");
+      for (const l of s.feeLines) yield row(l, "owed to purchaser");
+      yield totals("total payable", s.total);
+      yield totals("not payable", s.notPayable);
+      yield totals("fees owed to purchaser", s.feesOwedToPurchaser);
+    })(),
+  );
 }
 
 /**
@@ -305,11 +406,11 @@ export const statementCommand: Command = {
     const s = explained(() => statement(contract, month, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":
-        return jsonChunks(s);
+        return dataOutput(jsonChunks(s));
       case "csv":
-        return statementCsv(s);
+        return dataOutput(statementCsvLines(s, contract));
       case "table":
-        return statementTable(s, contract, { explain: args.values.explain === true });
+        return textOutput(statementTableChunks(s, contract, { explain: args.values.explain === true }));
     }
   },
 };

@@ -10,9 +10,10 @@ import { positional, choiceValue, requireOption, stringOption, yearValue, type C
 import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
 import { explained } from "../errors.js";
-import { excelCsv, excelMoney, jsonChunks, renderTable, sek, swedishDecimal } from "../format.js";
+import { excelCsvLines, jsonChunks, moneyCell, numberCell, renderTable, sek, swedishDecimal, type CsvCell } from "../format.js";
+import { dataOutput, textOutput } from "../output.js";
 import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp } from "../inputs.js";
-import { distinctClauses, policiesText, priceText, quantityText } from "./statement.js";
+import { distinctClauses, policiesText, priceText, quantityText, warningLines } from "./statement.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 
@@ -48,19 +49,24 @@ function h(value: Decimal): string {
   return quantityText({ quantity: value });
 }
 
+/** Hours for the CSV: a number cell, or text (`0,8333…`) when cut at four decimals as in the table. */
+function hoursCell(value: Decimal): CsvCell {
+  return value.decimalPlaces() <= 4 ? numberCell(value) : h(value);
+}
+
 /**
  * A year report as readable tables.
  *
  * @param r - the report
  * @param contract - its commission
- * @returns the text
+ * @returns the text, in pieces (its warnings may be many)
  * @example
  * ```ts
- * yearTable(yearReport(contracts.beroendemottagningen, 2021), contracts.beroendemottagningen);
+ * [...yearTable(yearReport(contracts.beroendemottagningen, 2021), contracts.beroendemottagningen)].join("");
  * //=> "Year 2021: Öppenvård vuxna … (beroendemottagningen)\n…Total payable  1 370 250,00 kr\n…"
  * ```
  */
-export function yearTable(r: YearReport, contract: Contract): string {
+export function* yearTable(r: YearReport, contract: Contract): Generator<string> {
   const out: string[] = [`Year ${r.year.toString()}: ${contract.title} (${r.contractId})`];
   const unit = contract.compensation.kind === "hourly" ? "per hour" : "per year";
   out.push(`Price: ${priceText(r.indexation, unit)} (${distinctClauses(r.indexation.clause)})`, "");
@@ -135,9 +141,9 @@ export function yearTable(r: YearReport, contract: Contract): string {
     );
     out.push("(difference = due − paid: above zero the provider is owed, below zero it was overpaid)");
   }
-  if (r.warnings.length > 0) out.push("", `Warnings (${r.warnings.length.toString()}):`, ...r.warnings.map((w) => `  - ${w}`));
-  out.push("", `Policies: ${policiesText(r.policies)}`);
-  return `${out.join("\n")}\n`;
+  yield `${out.join("\n")}\n`;
+  yield* warningLines(r.warnings);
+  yield `\nPolicies: ${policiesText(r.policies)}\n`;
 }
 
 /**
@@ -145,16 +151,16 @@ export function yearTable(r: YearReport, contract: Contract): string {
  * cap's hours where there is one), then the quarters of the reconciliation.
  *
  * @param r - the report
- * @returns the CSV text (BOM, semicolons, decimal comma, CRLF)
+ * @returns the CSV text (BOM, semicolons, decimal comma, CRLF), a row at a time
  * @example
  * ```ts
- * yearCsv(yearReport(contracts.beroendemottagningen, 2021)).split("\r\n")[1];
+ * [...yearCsv(yearReport(contracts.beroendemottagningen, 2021))].join("").split("\r\n")[1];
  * //=> "beroendemottagningen;2021-04;152250,00;0,00;0,00;;;;;"
  * ```
  */
-export function yearCsv(r: YearReport): string {
+export function yearCsv(r: YearReport): Generator<string> {
   const cap = new Map((r.capUsage ?? []).map((u) => [u.month, u]));
-  const rows: (string | null)[][] = [
+  const rows: CsvCell[][] = [
     ["contract", "month", "payable", "not payable", "fees owed to purchaser", "performed hours", "hours within cap", "hours over cap", "cap hours", "remaining hours"],
   ];
   for (const s of r.statements) {
@@ -162,17 +168,17 @@ export function yearCsv(r: YearReport): string {
     rows.push([
       r.contractId,
       s.month,
-      excelMoney(s.total),
-      excelMoney(s.notPayable),
-      excelMoney(s.feesOwedToPurchaser),
-      u === undefined ? null : h(u.performedHours),
-      u === undefined ? null : h(u.usedHours),
-      u === undefined ? null : h(u.overHours),
-      u === undefined ? null : h(u.capHours),
-      u === undefined ? null : h(u.remaining),
+      moneyCell(s.total),
+      moneyCell(s.notPayable),
+      moneyCell(s.feesOwedToPurchaser),
+      u === undefined ? null : hoursCell(u.performedHours),
+      u === undefined ? null : hoursCell(u.usedHours),
+      u === undefined ? null : hoursCell(u.overHours),
+      u === undefined ? null : hoursCell(u.capHours),
+      u === undefined ? null : hoursCell(u.remaining),
     ]);
   }
-  rows.push([r.contractId, "total", excelMoney(r.total), excelMoney(r.notPayable), excelMoney(r.feesOwedToPurchaser)]);
+  rows.push([r.contractId, "total", moneyCell(r.total), moneyCell(r.notPayable), moneyCell(r.feesOwedToPurchaser)]);
   if (r.reconciliation !== null) {
     rows.push([]);
     rows.push(["contract", "quarter", "first month", "last month", "due", "paid", "difference", "months without payment"]);
@@ -182,16 +188,16 @@ export function yearCsv(r: YearReport): string {
         `Q${q.quarter.toString()}`,
         q.months[0] ?? "",
         q.months[q.months.length - 1] ?? "",
-        excelMoney(q.due),
-        excelMoney(q.paid),
-        excelMoney(q.difference),
+        moneyCell(q.due),
+        moneyCell(q.paid),
+        moneyCell(q.difference),
         q.unreported.join(" "),
       ]);
     }
     const rec = r.reconciliation;
-    rows.push([r.contractId, "year", "", "", excelMoney(rec.due), excelMoney(rec.paid), excelMoney(rec.difference), ""]);
+    rows.push([r.contractId, "year", "", "", moneyCell(rec.due), moneyCell(rec.paid), moneyCell(rec.difference), ""]);
   }
-  return excelCsv(rows);
+  return excelCsvLines(rows);
 }
 
 /**
@@ -212,11 +218,11 @@ export const yearCommand: Command = {
     const report = explained(() => yearReport(contract, year, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":
-        return jsonChunks(report);
+        return dataOutput(jsonChunks(report));
       case "csv":
-        return yearCsv(report);
+        return dataOutput(yearCsv(report));
       case "table":
-        return yearTable(report, contract);
+        return textOutput(yearTable(report, contract));
     }
   },
 };
