@@ -99,7 +99,7 @@ export function fixedAnnualMonth(ctx: BillingContext, month: number): Statement 
   for (let i = 0; i < s.count; i++) {
     const day = s.day[i] ?? 0;
     if (day < window.first || day > window.last) continue;
-    eligibility.push(...eligibilityWarnings(contract, s, i));
+    for (const w of eligibilityWarnings(contract, s, i)) eligibility.push(w);
   }
   eligibility.sort();
   return assemble(

@@ -441,7 +441,7 @@ export function dayNumber(date: LocalDate): number {
  * ```
  */
 export function fromDayNumber(n: number): LocalDate {
-  return formatDays(safeInteger(n, "n"), "n", n);
+  return formatDays(safeInteger(n, "day"), "day", n);
 }
 
 /**
@@ -460,7 +460,7 @@ export function fromDayNumber(n: number): LocalDate {
  */
 export function addDays(date: LocalDate, n: number): LocalDate {
   const start = daysFromYmd(ymdOf(date, "date"));
-  return formatDays(start + safeInteger(n, "n"), "n", n);
+  return formatDays(start + safeInteger(n, "days"), "days", n);
 }
 
 /**
@@ -500,12 +500,12 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
  */
 export function addMonths(date: LocalDate, n: number): LocalDate {
   const ymd = ymdOf(date, "date");
-  safeInteger(n, "n");
+  safeInteger(n, "months");
   const total = Math.floor(ymd / 10000) * 12 + (Math.floor(ymd / 100) % 100) - 1 + n;
   const year = Math.floor(total / 12);
   const month = total - year * 12 + 1;
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    throw fieldError("INVALID_ARGUMENT", "n", "a value keeping the date within 1000-01-01..9999-12-31", n);
+    throw fieldError("INVALID_ARGUMENT", "months", `a number of months that keeps ${date} + months within 1000-01-01..9999-12-31`, n);
   }
   return format(year, month, Math.min(ymd % 100, monthLength(year, month)));
 }
@@ -526,11 +526,11 @@ export function addMonths(date: LocalDate, n: number): LocalDate {
  */
 export function addMonthsToYearMonth(ym: YearMonth, n: number): YearMonth {
   const v = ymOf(ym, "month");
-  safeInteger(n, "n");
+  safeInteger(n, "months");
   const total = Math.floor(v / 100) * 12 + (v % 100) - 1 + n;
   const year = Math.floor(total / 12);
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    throw fieldError("INVALID_ARGUMENT", "n", "a value keeping the month within 1000-01..9999-12", n);
+    throw fieldError("INVALID_ARGUMENT", "months", `a number of months that keeps ${ym} + months within 1000-01..9999-12`, n);
   }
   return formatYearMonth(year, total - year * 12 + 1);
 }
