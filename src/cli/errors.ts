@@ -189,10 +189,10 @@ export function rulesErrorLines(error: RulesError, locate?: (path: string) => Lo
     if (issue.path !== "" && error.message.startsWith(`${issue.path}: `)) return [`${where(issue.path)}${error.message.slice(issue.path.length)}`];
     return [error.message, `  ${where(issue.path)}: expected ${issue.expected}, received ${issue.received}`];
   }
-  return [
-    firstSentence(error.message),
-    ...error.issues.map((issue) => `  ${where(issue.path)}: expected ${issue.expected}, received ${issue.received}`),
-  ];
+  const lines = [firstSentence(error.message)];
+  for (const issue of error.issues) lines.push(`  ${where(issue.path)}: expected ${issue.expected}, received ${issue.received}`);
+  if (error.moreIssues > 0) lines.push(`  … and ${error.moreIssues.toString()} more`);
+  return lines;
 }
 
 /**

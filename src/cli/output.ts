@@ -93,8 +93,8 @@ export function terminalSafe(text: string, keepLineFeeds: boolean): string {
   return text.replace(UNSAFE, (ch) => (keepLineFeeds && ch === "\n" ? ch : escapeChar(ch)));
 }
 
-/** The most lines of a message printed to stderr (a message and 100 issues). */
-const MESSAGE_LINES = 101;
+/** The most lines of a message printed to stderr (a message, 100 issues and the count of the rest). */
+const MESSAGE_LINES = 102;
 /** The most characters of one line of a message. */
 const MESSAGE_LINE = 1000;
 /** The most characters of a whole message. */
@@ -107,8 +107,8 @@ function cut(text: string, length: number): string {
 }
 
 /**
- * A message as it is printed to stderr: {@link terminalSafe}, at most 101
- * lines (a message and 100 issues), each at most 1 000 characters, and 16 KiB
+ * A message as it is printed to stderr: {@link terminalSafe}, at most 102
+ * lines (a message, 100 issues and their count), each at most 1 000 characters, and 16 KiB
  * in all; what is left out is counted (`… (7 876 more lines)`,
  * `… (41 012 more characters)`).
  *

@@ -7,6 +7,7 @@
  */
 import { isYearMonth, yearMonthParts, type YearMonth } from "../calendar/index.js";
 import type { Contract } from "../contracts/schema.js";
+import { plainCopy } from "../callerData.js";
 import { fieldError } from "../errors.js";
 import { clauses } from "../billing/common.js";
 import { checkContract, daysInForce, prepareInput, prepareYear } from "../billing/context.js";
@@ -180,8 +181,10 @@ export function indexRevision(contract: Contract, year: number, options: IndexRe
   }
   const through = yearMonthParts(options.paidThrough);
   const last = through.year > year ? 12 : through.year < year ? 0 : through.month;
-  const { input: parsedFrom, term } = prepareInput(c, { ...input, index: options.from });
-  const { input: parsedTo } = prepareInput(c, { ...input, index: options.to });
+  // The caller's input is read once; the two sides differ only in their series.
+  const { input: parsed, term } = prepareInput(c, input);
+  const parsedFrom = { ...parsed, index: plainCopy(options.from, "options.from") as IndexSeries };
+  const parsedTo = { ...parsed, index: plainCopy(options.to, "options.to") as IndexSeries };
   const inTerm: number[] = [];
   for (let m = 1; m <= 12; m++) if (daysInForce(term, year, m).days > 0) inTerm.push(m);
   if (inTerm.length === 0) {

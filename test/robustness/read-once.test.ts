@@ -10,7 +10,7 @@
  */
 import { test } from "@fast-check/vitest";
 import { afterEach, describe, expect, it } from "vitest";
-import { contracts, Decimal, RulesError, statement, twelfths, waitingTimes, yearReport, type Session } from "../../src/index.js";
+import { contracts, Decimal, indexRevision, RulesError, statement, twelfths, waitingTimes, yearReport, type Session } from "../../src/index.js";
 import { plausibleStatementArgs } from "./arbitraries.js";
 
 /** The RulesError `fn` throws; fails on anything else. */
@@ -143,6 +143,18 @@ describe("call-offs, paid amounts, intakes and index series are read once too", 
     const percent = fickle({ 2023: "3.0" }, { 2023: "30" });
     const once = statement(FR, "2023-01", { index: { name: "uppräkningsmodell", percent: percent as never }, sessions: [{ id: "S", date: "2023-01-02", minutes: 60, kind: "individual" }] });
     expect(once.total.toFixed(2)).toBe("623.15");
+  });
+
+  it("an index revision reads its sessions once for both series (was: once per series)", () => {
+    const sessions = [fickle({ id: "S", date: "2023-01-02", minutes: 60, kind: "individual" }, { minutes: 6000 })];
+    const r = indexRevision(FR, 2023, {
+      from: { name: "uppräkningsmodell", percent: { 2023: "3.0" } },
+      to: { name: "uppräkningsmodell", percent: { 2023: "4.0" } },
+      paidThrough: "2023-01",
+      input: { sessions: sessions as never },
+    });
+    // 605 × 1.03 = 623.15 and 605 × 1.04 = 629.20 for one hour.
+    expect([r.paid.toFixed(2), r.revised.toFixed(2), r.difference.toFixed(2)]).toEqual(["623.15", "629.20", "6.05"]);
   });
 
   it("an intake whose firstMeeting changes between reads is counted as first read", () => {
