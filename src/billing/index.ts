@@ -23,3 +23,5 @@ export { statement } from "./statement.js";
 export type { CallOffSummary, CapStatus, LineExplanation, LineKind, Statement, StatementLine, StatementTerm } from "./types.js";
 export { yearReport } from "./yearReport.js";
 export type { CapUsageMonth, QuarterReconciliation, Reconciliation, YearReport, YearReportInput } from "./yearReport.js";
+export { indexRevision } from "./revision.js";
+export type { IndexRevision, IndexRevisionMonth, IndexRevisionOptions, IndexRevisionSide } from "./revision.js";

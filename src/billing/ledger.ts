@@ -15,7 +15,7 @@
  */
 import { dayNumber, daysInMonth, isLeapYear } from "../calendar/index.js";
 import type { Contract, GroupRule } from "../contracts/schema.js";
-import { monthsInForce } from "../deadlines/term.js";
+import { monthsInForce } from "../contracts/term.js";
 import type { ParsedCallOff, ParsedInput } from "./input.js";
 import { groupOutcome } from "./groupRule.js";
 import type { TermWindow } from "./context.js";

@@ -40,3 +40,5 @@ export type {
 export { parseContract } from "./parse.js";
 export { contracts, boendestodProcuredOptions } from "./shipped/index.js";
 export { contractJsonSchema } from "./jsonSchema.js";
+export { extendTerm, monthsInForce, termEnd, termMonths } from "./term.js";
+export type { MonthsInForceOptions, MonthsOfYear, TermEndOptions, TermMonths } from "./term.js";

@@ -10,8 +10,6 @@ export { applyNotice, noticeEnd, noticePeriod } from "./notice.js";
 export type { NoticeInput, NoticeOptions, NoticePeriod, NoticeRule } from "./notice.js";
 export { earlyTermination } from "./earlyTermination.js";
 export type { EarlyTermination, EarlyTerminationOptions } from "./earlyTermination.js";
-export { extendTerm, monthsInForce, termEnd, termMonths } from "./term.js";
-export type { MonthsInForceOptions, MonthsOfYear, TermEndOptions, TermMonths } from "./term.js";
 export { deadlines, reportTitle } from "./deadlines.js";
 export type { Deadline, DeadlineOptions, ReportKind } from "./deadlines.js";
 export { obligations } from "./obligations.js";

@@ -3,5 +3,3 @@ export type { IndexedAmount, IndexOptions, IndexRounding, IndexStep, VisitFeeRul
 export { OPI_2023_PRELIMINARY, OPI_VALUES } from "./opi.js";
 export { parsePercent, resolveSeries, SHIPPED_SERIES } from "./series.js";
 export type { ExactPercent, IndexEntryInput, IndexSeries, IndexStatus, IndexValue, ResolvedSeries } from "./series.js";
-export { indexRevision } from "./revision.js";
-export type { IndexRevision, IndexRevisionMonth, IndexRevisionOptions, IndexRevisionSide } from "./revision.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { statement, yearReport, type Session } from "../../src/billing/index.js";
 import type { HourVolumeCompensation } from "../../src/contracts/schema.js";
 import { boendestodProcuredOptions, contracts } from "../../src/contracts/shipped/index.js";
-import { monthsInForce } from "../../src/deadlines/term.js";
+import { monthsInForce } from "../../src/contracts/term.js";
 import { Decimal } from "../../src/money/index.js";
 import { errorOf, kr, variant } from "./helpers.js";
 

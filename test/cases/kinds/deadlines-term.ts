@@ -11,7 +11,7 @@
  */
 import { expect } from "vitest";
 import { z } from "zod";
-import { termEnd, termMonths } from "../../../src/deadlines/index.js";
+import { termEnd, termMonths } from "../../../src/contracts/index.js";
 import type { TestCase } from "../case.js";
 import { expectOutcome } from "../../deadlines/caseSupport.js";
 

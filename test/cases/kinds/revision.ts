@@ -15,7 +15,7 @@
 import { expect } from "vitest";
 import type { StatementInput } from "../../../src/billing/index.js";
 import type { IndexSeries } from "../../../src/indexation/index.js";
-import { indexRevision } from "../../../src/indexation/revision.js";
+import { indexRevision } from "../../../src/billing/revision.js";
 import type { TestCase } from "../case.js";
 
 /** The kind this handler runs. */

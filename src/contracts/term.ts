@@ -4,11 +4,11 @@
  *
  * @module
  */
-import { ensureContract, parseContract } from "../contracts/parse.js";
+import { ensureContract, parseContract } from "./parse.js";
 import { addDays, addMonths, compareDates, makeDate, monthOf, monthsBetween, parseLocalDate, type LocalDate } from "../calendar/index.js";
-import type { Contract, TermExtension } from "../contracts/schema.js";
-import { fieldError, RulesError } from "../errors.js";
-import { checkYear, earlier, integerIn, later, oneOf, optionsObject, resolveStart } from "./internal.js";
+import type { Contract, TermExtension } from "./schema.js";
+import { fieldError, optionsOf as optionsObject, RulesError } from "../errors.js";
+import { checkYear, earlier, integerIn, later, oneOf, resolveStart } from "./arguments.js";
 
 /**
  * Options for {@link termEnd}.

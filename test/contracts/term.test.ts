@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { boendestodProcuredOptions, contracts, parseContract } from "../../src/contracts/index.js";
-import { extendTerm, monthsInForce, termEnd, termMonths } from "../../src/deadlines/index.js";
-import { expectRulesError } from "./helpers.js";
+import { extendTerm, monthsInForce, termEnd, termMonths } from "../../src/contracts/index.js";
+import { expectRulesError } from "../deadlines/helpers.js";
 
 const boende = contracts.boendestod;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { statement } from "../../src/billing/index.js";
 import { contracts } from "../../src/contracts/shipped/index.js";
 import { OPI_2023_PRELIMINARY } from "../../src/indexation/index.js";
-import { indexRevision } from "../../src/indexation/revision.js";
+import { indexRevision } from "../../src/billing/revision.js";
 import { Decimal } from "../../src/money/index.js";
 import { errorOf } from "../billing/helpers.js";
 

@@ -9,13 +9,13 @@ import { isYearMonth, yearMonthParts, type YearMonth } from "../calendar/index.j
 import type { Contract } from "../contracts/schema.js";
 import { plainCopy } from "../callerData.js";
 import { fieldError } from "../errors.js";
-import { clauses } from "../billing/common.js";
-import { checkContract, daysInForce, prepareInput, prepareYear } from "../billing/context.js";
-import type { StatementInput } from "../billing/input.js";
-import { monthSummary } from "../billing/statement.js";
+import { clauses } from "./common.js";
+import { checkContract, daysInForce, prepareInput, prepareYear } from "./context.js";
+import type { StatementInput } from "./input.js";
+import { monthSummary } from "./statement.js";
 import { fromOre, type Decimal } from "../money/index.js";
-import type { IndexedAmount, IndexStep } from "./annualAmount.js";
-import type { IndexSeries } from "./series.js";
+import type { IndexedAmount, IndexStep } from "../indexation/annualAmount.js";
+import type { IndexSeries } from "../indexation/series.js";
 
 /**
  * The options of {@link indexRevision}.
