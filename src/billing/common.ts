@@ -82,6 +82,28 @@ export interface MonthSummary {
   warnings: string[];
 }
 
+/**
+ * @internal One line of a month that is due to be paid: to the provider (a
+ * payable line) or, for visit fees, to the purchaser. What a settlement
+ * compares with what was already paid.
+ */
+export interface Due {
+  /** The statement line's id. */
+  lineId: string;
+  /** Its amount in öre. */
+  ore: number;
+  /** Whether it is a visit-fee line (owed to the purchaser). */
+  fee: boolean;
+}
+
+/** @internal The dues of a built statement: its payable lines and its fee lines. */
+export function duesOf(s: Statement): Due[] {
+  const out: Due[] = [];
+  for (const line of s.lines) if (line.payable) out.push({ lineId: line.id, ore: toOre(line.amount, "amount"), fee: false });
+  for (const line of s.feeLines) out.push({ lineId: line.id, ore: toOre(line.amount, "amount"), fee: true });
+  return out;
+}
+
 /** @internal The summary of a built statement. */
 export function summarize(s: Statement): MonthSummary {
   return {
@@ -104,4 +126,27 @@ export function summarize(s: Statement): MonthSummary {
 export function flat(text: string): string {
   text.charCodeAt(0);
   return text;
+}
+
+/**
+ * @internal Makes `target[key]` a value built on its first read and then kept: an
+ * enumerable property like any other (JSON, spreading, deep equality and
+ * `structuredClone` all read it), replaced by a plain data property after
+ * that first read where the object still allows it (not when frozen).
+ */
+export function builtOnFirstRead<T extends object, K extends keyof T>(target: T, key: K, build: () => T[K]): void {
+  let value: { v: T[K] } | null = null;
+  Reflect.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get(): T[K] {
+      value ??= { v: build() };
+      Reflect.defineProperty(target, key, { value: value.v, enumerable: true, configurable: true, writable: true });
+      return value.v;
+    },
+    set(v: T[K]): void {
+      value = { v };
+      Reflect.defineProperty(target, key, { value: v, enumerable: true, configurable: true, writable: true });
+    },
+  });
 }

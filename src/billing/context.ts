@@ -101,8 +101,13 @@ export function assertMonthInTerm(contract: Contract, term: TermWindow, year: nu
 }
 
 /** @internal Validates the input and resolves the term (step 1 of 2). */
-export function prepareInput(contract: Contract, rawInput: unknown, extraKeys: readonly string[] = []): { input: ParsedInput; term: TermWindow } {
-  const input = parseInput(rawInput, extraKeys);
+export function prepareInput(
+  contract: Contract,
+  rawInput: unknown,
+  extraKeys: readonly string[] = [],
+  rawKeys: readonly string[] = [],
+): { input: ParsedInput; term: TermWindow } {
+  const input = parseInput(rawInput, extraKeys, rawKeys);
   const term = termWindow(contract, input.start);
   const comp = contract.compensation;
   if (input.callOffs.length > 0) {

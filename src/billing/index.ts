@@ -25,3 +25,5 @@ export { yearReport } from "./yearReport.js";
 export type { CapUsageMonth, QuarterReconciliation, Reconciliation, YearReport, YearReportInput } from "./yearReport.js";
 export { indexRevision } from "./revision.js";
 export type { IndexRevision, IndexRevisionMonth, IndexRevisionOptions, IndexRevisionSide } from "./revision.js";
+export { MAX_LEDGER_ENTRIES, MAX_SETTLEMENT_MONTHS, settle } from "./settlement.js";
+export type { EntryReason, LedgerEntry, LedgerEntryJSON, PaidEntry, Settlement, SettlementInput, SettlementMonth } from "./settlement.js";

@@ -149,12 +149,14 @@ export interface ParsedInput {
   visitFeeRule: VisitFeeRule | undefined;
   /** Extra keys the caller allowed (e.g. `paid` of a year report), copied once as plain data, not yet validated. */
   extra: Record<string, unknown>;
+  /** Extra keys read once as they are, for their reader to copy (a settlement's `paid`, a list too long for a deep copy). */
+  raw: Record<string, unknown>;
 }
 
 const INPUT_KEYS = ["sessions", "callOffs", "index", "policies", "start", "visitFeeRule"];
 
 /** @internal Validates a statement input; never mutates it, and reads each of its objects once. */
-export function parseInput(value: unknown, extraKeys: readonly string[] = []): ParsedInput {
+export function parseInput(value: unknown, extraKeys: readonly string[] = [], rawKeys: readonly string[] = []): ParsedInput {
   if (value === undefined) value = {};
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw fieldError("INVALID_INPUT", "input", "an object { sessions?, callOffs?, index?, policies?, start? } or nothing", value);
@@ -162,13 +164,15 @@ export function parseInput(value: unknown, extraKeys: readonly string[] = []): P
   const raw = value;
   const keys = guarded("input", () => Object.keys(raw));
   for (const key of keys) {
-    if (!extraKeys.includes(key) && !INPUT_KEYS.includes(key)) {
-      throw fieldError("INVALID_INPUT", key, `no such field (${[...INPUT_KEYS, ...extraKeys].join(", ")})`, guarded(key, () => (raw as Record<string, unknown>)[key]));
+    if (!extraKeys.includes(key) && !rawKeys.includes(key) && !INPUT_KEYS.includes(key)) {
+      throw fieldError("INVALID_INPUT", key, `no such field (${[...INPUT_KEYS, ...extraKeys, ...rawKeys].join(", ")})`, guarded(key, () => (raw as Record<string, unknown>)[key]));
     }
   }
-  const input = ownFields(raw, [...INPUT_KEYS, ...extraKeys], "input");
+  const input = ownFields(raw, [...INPUT_KEYS, ...extraKeys, ...rawKeys], "input");
   const extra: Record<string, unknown> = {};
   for (const key of extraKeys) if (input[key] !== undefined) extra[key] = plainCopy(input[key], key);
+  const rawValues: Record<string, unknown> = {};
+  for (const key of rawKeys) if (input[key] !== undefined) rawValues[key] = input[key];
   const policies = resolvePolicies(plainCopy(input.policies, "policies"), "policies");
   let start: LocalDate | undefined;
   if (input.start !== undefined) {
@@ -187,6 +191,7 @@ export function parseInput(value: unknown, extraKeys: readonly string[] = []): P
     start,
     visitFeeRule: visitFeeRuleOf(input.visitFeeRule),
     extra,
+    raw: rawValues,
   };
 }
 

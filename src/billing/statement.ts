@@ -10,8 +10,8 @@ import { fieldError } from "../errors.js";
 import { assertMonthInTerm, checkContract, prepareInput, prepareYear, type BillingContext } from "./context.js";
 import { fixedAnnualMonth } from "./fixedAnnual.js";
 import type { StatementInput } from "./input.js";
-import { timeBasedMonth, timeBasedMonthSummary } from "./timeBased.js";
-import { summarize, type MonthSummary } from "./common.js";
+import { timeBasedMonth, timeBasedMonthDues, timeBasedMonthSummary } from "./timeBased.js";
+import { duesOf, summarize, type Due, type MonthSummary } from "./common.js";
 import type { Statement } from "./types.js";
 
 /** @internal The statement of `month` (1–12) from a prepared year. */
@@ -27,6 +27,14 @@ export function monthStatement(ctx: BillingContext, month: number): Statement {
  */
 export function monthSummary(ctx: BillingContext, month: number): MonthSummary {
   return ctx.contract.compensation.kind === "fixed-annual" ? summarize(fixedAnnualMonth(ctx, month)) : timeBasedMonthSummary(ctx, month);
+}
+
+/**
+ * @internal What each line of `month` (1–12) due to be paid comes to, by
+ * line id: exactly {@link monthStatement}'s payable lines and fee lines.
+ */
+export function monthDues(ctx: BillingContext, month: number): Due[] {
+  return ctx.contract.compensation.kind === "fixed-annual" ? duesOf(fixedAnnualMonth(ctx, month)) : timeBasedMonthDues(ctx, month);
 }
 
 /** @internal Validates a month argument. */

@@ -16,7 +16,7 @@
 import type { YearMonth } from "../calendar/index.js";
 import type { Contract, HourVolumeCompensation } from "../contracts/schema.js";
 import { divideRound, oreToString, splitOre, toOre } from "../money/index.js";
-import { assemble, clauses, DecimalCache, flat, indexWarnings, type MonthSummary } from "./common.js";
+import { assemble, clauses, DecimalCache, flat, indexWarnings, type Due, type MonthSummary } from "./common.js";
 import { daysInForce, type BillingContext } from "./context.js";
 import { eligibilityWarnings } from "./eligibility.js";
 import { sessionAt, type ParsedSessions, type Session } from "./input.js";
@@ -630,6 +630,54 @@ export function timeBasedMonthSummary(ctx: BillingContext, month: number): Month
     feeWarnings.push(...line.warnings);
   }
   return { month: m.ym, total, notPayable, fees, warnings: [...monthWarnings(m), ...lineWarnings, ...feeWarnings] };
+}
+
+/**
+ * @internal What each line of the month that is paid to the provider, or
+ * owed to the purchaser as visit fees, comes to — exactly the payable lines
+ * and fee lines of {@link timeBasedMonth}'s statement, by line id and öre,
+ * from the same outcomes and the same implied-price split, without building
+ * the lines (a settlement compares a million of them with what was paid).
+ */
+export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
+  const m = prepareMonth(ctx, month);
+  const { ledger } = m;
+  const ids = ctx.input.sessions.ids;
+  const out: Due[] = [];
+  const implied = m.price.denominator !== 1;
+  const within: Due[] = [];
+  const withinTicks: number[] = [];
+  const v: Visits = { visits: 0, participants: 0 };
+  const scratch = scratchOutcome();
+  const prefix = `${ctx.contract.id}:${m.ym}:session:`;
+  for (let d = m.firstDoy; d <= m.lastDoy; d++) {
+    const from = ledger.dayStart[d] ?? 0;
+    const to = ledger.dayStart[d + 1] ?? 0;
+    if (from === to) continue;
+    for (const q of dayInIdOrder(ledger.idx, ids, from, to)) {
+      const o = outcomeOf(m, q, scratch);
+      countVisit(m, o, v);
+      const base = prefix + idOf(ctx.input.sessions, o.i);
+      if (o.kind === "session") {
+        const due: Due = { lineId: base, ore: o.ore, fee: false };
+        out.push(due);
+        if (implied) {
+          within.push(due);
+          withinTicks.push(o.ticks);
+        }
+      }
+      if (o.overTicks > 0 && m.overCapPays) out.push({ lineId: `${base}:over-cap`, ore: o.overOre, fee: false });
+    }
+  }
+  if (within.length > 0) {
+    const { monthOre } = impliedMonthOre(m);
+    const parts = withinTicks.some((t) => t > 0) ? splitOre(monthOre, withinTicks) : withinTicks.map(() => 0);
+    within.forEach((due, k) => {
+      due.ore = parts[k] ?? 0;
+    });
+  }
+  for (const { ore, line } of feeLinesOf(m, v)) out.push({ lineId: line.id, ore, fee: true });
+  return out;
 }
 
 /**

@@ -14,6 +14,7 @@ import type { StatementInput } from "./input.js";
 import type { Ledger } from "./ledger.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
 import { monthStatement, monthSummary } from "./statement.js";
+import { builtOnFirstRead } from "./common.js";
 import type { CallOffSummary, Statement } from "./types.js";
 import { hoursOfTicks } from "./units.js";
 
@@ -335,27 +336,4 @@ export function yearReport(contract: Contract, year: number, input?: YearReportI
   };
   builtOnFirstRead(report, "statements", () => months.map((m) => monthStatement(ctx, m)));
   return report;
-}
-
-/**
- * Makes `target[key]` a value built on its first read and then kept: an
- * enumerable property like any other (JSON, spreading, deep equality and
- * `structuredClone` all read it), replaced by a plain data property after
- * that first read where the object still allows it (not when frozen).
- */
-function builtOnFirstRead<T extends object, K extends keyof T>(target: T, key: K, build: () => T[K]): void {
-  let value: { v: T[K] } | null = null;
-  Reflect.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get(): T[K] {
-      value ??= { v: build() };
-      Reflect.defineProperty(target, key, { value: value.v, enumerable: true, configurable: true, writable: true });
-      return value.v;
-    },
-    set(v: T[K]): void {
-      value = { v };
-      Reflect.defineProperty(target, key, { value: v, enumerable: true, configurable: true, writable: true });
-    },
-  });
 }

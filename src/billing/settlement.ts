@@ -1,0 +1,521 @@
+/**
+ * Settlement (*avräkning*): what is due now, given what was already booked.
+ * Every month from `from` through `month` is recomputed; for every line id
+ * the entry is due − Σ paid. One mechanism for every "due minus paid" of the
+ * package: a settlement's ledger entries, an index revision's months
+ * ({@link indexRevision}) and a year report's quarterly reconciliation
+ * ({@link yearReport}) all come from {@link reconcile}.
+ *
+ * @module
+ */
+import { isYearMonth, yearMonthParts, type YearMonth } from "../calendar/index.js";
+import { ownElements, ownFields } from "../callerData.js";
+import type { Contract } from "../contracts/schema.js";
+import { fieldError, RulesError } from "../errors.js";
+import type { ResolvedBillingPolicies } from "./policies.js";
+import { fromOre, toOre, type Decimal, type MoneyInput } from "../money/index.js";
+import { builtOnFirstRead, type Due } from "./common.js";
+import { compareIds } from "./ledger.js";
+import { checkContract, daysInForce, prepareInput, prepareYear, type BillingContext, type TermWindow } from "./context.js";
+import type { ParsedInput, StatementInput } from "./input.js";
+import { monthDues, monthStatement, parseMonthArgument } from "./statement.js";
+import type { Statement, StatementLine } from "./types.js";
+
+/**
+ * Why a ledger entry was written:
+ * - `'new'`: the line was not paid before (a first booking, a late session);
+ * - `'changed'`: the line was paid, and is now due with another amount (a
+ *   corrected duration, a final index value, a cap that moved);
+ * - `'removed'`: the line was paid and is no longer due (the session was
+ *   removed, or is now outside the term, beyond the cap or outside the group
+ *   rule): the entry takes back what was paid.
+ *
+ * @example
+ * ```ts
+ * const r: EntryReason = "changed";
+ * ```
+ */
+export type EntryReason = "new" | "changed" | "removed";
+
+/**
+ * One booked (or to be booked) amount of a line, the unit of a ledger.
+ *
+ * @example
+ * ```ts
+ * const e: LedgerEntry = settle(contracts.beroendemottagningen, "2021-04").entries[0]!;
+ * e.entryId;          //=> "2021-04/beroendemottagningen:2021-04:twelfth"
+ * e.amount.toFixed(2); //=> "152250.00"
+ * e.reason;           //=> "new"
+ * ```
+ */
+export interface LedgerEntry {
+  /**
+   * Unique in a ledger: the settlement's month and the line id,
+   * `2023-05/beroendemottagningen:2023-01:twelfth`; a line settled a second
+   * time in the same month (after a correction) gets `#2`, `#3`, ….
+   */
+  entryId: string;
+  /** The commission's id. */
+  contractId: string;
+  /** The month of the settlement that wrote the entry. */
+  settledIn: YearMonth;
+  /** The month the line belongs to. */
+  month: YearMonth;
+  /** The statement line's id (see {@link StatementLine}). */
+  lineId: string;
+  /** `'provider'`: paid to the provider; `'fee'`: visit fees owed to the purchaser. */
+  kind: "provider" | "fee";
+  /** Signed, in kronor: above zero booked to the provider (or owed by it, for a fee), below zero taken back. */
+  amount: Decimal;
+  /** Why the entry was written. */
+  reason: EntryReason;
+  /** The line's description (for `'removed'`, the description it was paid under). */
+  description: string;
+  /** The line's clause. */
+  clause: string;
+}
+
+/**
+ * A ledger entry as plain JSON data (see {@link settlementToJSON}): the same
+ * fields, the amount a string with exactly two decimals. Accepted back as
+ * `paid`.
+ *
+ * @example
+ * ```ts
+ * const e: LedgerEntryJSON = settlementToJSON(settle(contracts.beroendemottagningen, "2021-04")).entries[0]!;
+ * e.amount; //=> "152250.00"
+ * ```
+ */
+export interface LedgerEntryJSON extends Omit<LedgerEntry, "amount"> {
+  /** Signed, two decimals. */
+  amount: string;
+}
+
+/**
+ * A ledger entry as {@link settle} reads it back from `paid`: a
+ * {@link LedgerEntry} or its JSON form, with the amount as any exact money
+ * input. Other fields are allowed and ignored (a system may keep its own
+ * booking data beside them).
+ *
+ * @example
+ * ```ts
+ * const p: PaidEntry = { entryId: "2021-04/beroendemottagningen:2021-04:twelfth", contractId: "beroendemottagningen", settledIn: "2021-04", month: "2021-04", lineId: "beroendemottagningen:2021-04:twelfth", kind: "provider", amount: "152250.00", reason: "new", description: "…", clause: "…" };
+ * ```
+ */
+export interface PaidEntry extends Omit<LedgerEntry, "amount"> {
+  /** Signed, exact to the öre. */
+  amount: MoneyInput;
+}
+
+/**
+ * The input of {@link settle}: a statement's input and what was booked.
+ *
+ * @example
+ * ```ts
+ * const input: SettlementInput = { sessions, paid: earlier.entries, from: "2022-01" };
+ * ```
+ */
+export interface SettlementInput extends StatementInput {
+  /** The ledger entries already booked: earlier settlements' `entries`, as objects or as their JSON. */
+  paid?: readonly PaidEntry[];
+  /**
+   * The first month to settle. Default: the earliest month in `paid`, else
+   * `month`. Entries of months before it are checked and left as booked.
+   */
+  from?: YearMonth;
+}
+
+/**
+ * One month of a settlement: what is due for it now and what was booked
+ * for it before.
+ *
+ * @example
+ * ```ts
+ * const m: SettlementMonth = settlement.months[0]!;
+ * m.difference.toFixed(2); //=> "1706.57"
+ * ```
+ */
+export interface SettlementMonth {
+  /** The month. */
+  month: YearMonth;
+  /** Whether any day of it is in the term (a month outside has nothing due). */
+  inTerm: boolean;
+  /** Due to the provider: the month's statement total (0 outside the term). */
+  due: Decimal;
+  /** Booked to the provider for the month before this settlement. */
+  paid: Decimal;
+  /** due − paid: exactly the sum of the month's provider entries. */
+  difference: Decimal;
+  /** Visit fees owed to the purchaser for the month. */
+  feesDue: Decimal;
+  /** Visit fees booked for the month before. */
+  feesPaid: Decimal;
+  /** feesDue − feesPaid. */
+  feesDifference: Decimal;
+  /** How many entries the settlement writes for the month. */
+  entries: number;
+}
+
+/**
+ * What to book now: every line of the months settled whose due amount
+ * differs from what was booked for it, as ledger entries.
+ *
+ * @example
+ * ```ts
+ * const s: Settlement = settle(contracts.beroendemottagningen, "2021-04");
+ * s.total.toFixed(2); //=> "152250.00"
+ * ```
+ */
+export interface Settlement {
+  /** The commission's id. */
+  contractId: string;
+  /** The month settled (every entry's `settledIn`). */
+  month: YearMonth;
+  /** The first month recomputed. */
+  from: YearMonth;
+  /** Each month from `from` through `month`. */
+  months: SettlementMonth[];
+  /**
+   * The recomputed statements of the months in the term, in order: built on
+   * first read and then kept (the entries are found without building the
+   * lines of a month that books nothing; see {@link YearReport.statements}).
+   */
+  statements: Statement[];
+  /** The entries to book, by month and then in the statement's line order; removed lines last in their month, by id. */
+  entries: LedgerEntry[];
+  /** What to book to the provider now, signed: exactly the sum of the `'provider'` entries. */
+  total: Decimal;
+  /** Visit fees owed to the purchaser now, signed: exactly the sum of the `'fee'` entries. */
+  feesOwedToPurchaser: Decimal;
+  /** Notes on the settlement itself (months outside the term, ignored entries); the statements carry their own. */
+  warnings: string[];
+  /** The policies used. */
+  policies: Readonly<ResolvedBillingPolicies>;
+}
+
+/** The most entries a `paid` list may hold. */
+export const MAX_LEDGER_ENTRIES = 20_000_000;
+/** The most months one settlement recomputes. */
+export const MAX_SETTLEMENT_MONTHS = 120;
+
+const ENTRY_KEYS = ["entryId", "contractId", "settledIn", "month", "lineId", "kind", "amount", "reason", "description", "clause"] as const;
+const REASONS: readonly string[] = ["new", "changed", "removed"];
+
+/** A validated paid entry. */
+interface Booked {
+  entryId: string;
+  month: YearMonth;
+  lineId: string;
+  fee: boolean;
+  ore: number;
+  description: string;
+  clause: string;
+  /** Its position in `paid`, for errors. */
+  at: number;
+}
+
+function monthIndex(ym: YearMonth): number {
+  const { year, month } = yearMonthParts(ym);
+  return year * 12 + month - 1;
+}
+
+function paidString(value: unknown, path: string): string {
+  if (typeof value !== "string" || value.length === 0 || value.length > 2_000) throw fieldError("INVALID_INPUT", path, "a string of 1–2000 characters", value);
+  return value;
+}
+
+/** Validates `paid` once, entry by entry: nothing is computed from an entry that is not sound. */
+function parsePaid(value: unknown, contract: Contract, month: YearMonth): Booked[] {
+  if (value === undefined) return [];
+  const list = ownElements(value, "paid", "a list of ledger entries (earlier settlements' entries)", MAX_LEDGER_ENTRIES);
+  const out: Booked[] = new Array<Booked>(list.length);
+  const ids = new Set<string>();
+  const last = monthIndex(month);
+  for (let i = 0; i < list.length; i++) {
+    const at = `paid.${i.toString()}`;
+    const raw = list[i];
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw fieldError("INVALID_INPUT", at, "a ledger entry { entryId, contractId, settledIn, month, lineId, kind, amount, reason, description, clause }", raw);
+    const e = ownFields(raw, ENTRY_KEYS, at);
+    const entryId = paidString(e.entryId, `${at}.entryId`);
+    if (e.contractId !== contract.id) throw fieldError("INVALID_INPUT", `${at}.contractId`, `${JSON.stringify(contract.id)}: an entry of this commission`, e.contractId);
+    if (!isYearMonth(e.settledIn)) throw fieldError("INVALID_INPUT", `${at}.settledIn`, "a month YYYY-MM", e.settledIn);
+    if (monthIndex(e.settledIn) > last) throw fieldError("INVALID_INPUT", `${at}.settledIn`, `a month up to ${month}, the month settled (an entry of a later settlement cannot have been booked before it)`, e.settledIn);
+    if (!isYearMonth(e.month)) throw fieldError("INVALID_INPUT", `${at}.month`, "a month YYYY-MM", e.month);
+    if (monthIndex(e.month) > monthIndex(e.settledIn)) throw fieldError("INVALID_INPUT", `${at}.month`, `a month up to its settledIn ${e.settledIn}`, e.month);
+    const lineId = paidString(e.lineId, `${at}.lineId`);
+    if (!lineId.startsWith(`${contract.id}:${e.month}:`)) throw fieldError("INVALID_INPUT", `${at}.lineId`, `a line id of ${e.month}: "${contract.id}:${e.month}:…"`, lineId);
+    if (e.kind !== "provider" && e.kind !== "fee") throw fieldError("INVALID_INPUT", `${at}.kind`, '"provider" or "fee"', e.kind);
+    if (!REASONS.includes(e.reason as string)) throw fieldError("INVALID_INPUT", `${at}.reason`, '"new", "changed" or "removed"', e.reason);
+    let ore: number;
+    try {
+      ore = toOre(e.amount, `${at}.amount`);
+    } catch (error) {
+      if (error instanceof RulesError) throw new RulesError("INVALID_INPUT", error.message, error.issues);
+      throw error;
+    }
+    if (ids.has(entryId)) throw fieldError("DUPLICATE_ID", `${at}.entryId`, "an entryId used once in the ledger", entryId);
+    ids.add(entryId);
+    out[i] = { entryId, month: e.month, lineId, fee: e.kind === "fee", ore, description: paidString(e.description, `${at}.description`), clause: paidString(e.clause, `${at}.clause`), at: i };
+  }
+  return out;
+}
+
+/**
+ * @internal One key's comparison: due, paid, and the difference with its
+ * reason. `due` is `null` when the key is not due at all (it was paid and
+ * no longer exists).
+ */
+export interface Difference<T> {
+  key: string;
+  due: number;
+  paid: number;
+  difference: number;
+  reason: EntryReason;
+  /** The due item, or `null` for a key that was only paid. */
+  item: T | null;
+}
+
+/**
+ * @internal The one "due minus paid" of the package: for every key due, the
+ * difference to what was paid for it; then every key paid but no longer due,
+ * taken back. Only differences that are not zero are returned, the due keys
+ * in their order and the rest in the order of `paid`.
+ *
+ * @param due - the items due, each with its key and öre, in their order
+ * @param paid - what was paid by key (summed)
+ * @returns the differences that are not zero
+ */
+export function reconcile<T>(due: readonly T[], keyOf: (item: T) => string, oreOf: (item: T) => number, paid: ReadonlyMap<string, number>): Difference<T>[] {
+  const out: Difference<T>[] = [];
+  const seen = new Set<string>();
+  for (const item of due) {
+    const key = keyOf(item);
+    seen.add(key);
+    const p = paid.get(key);
+    const d = oreOf(item);
+    const difference = d - (p ?? 0);
+    if (difference !== 0) out.push({ key, due: d, paid: p ?? 0, difference, reason: p === undefined ? "new" : "changed", item });
+  }
+  for (const [key, p] of paid) {
+    if (p !== 0 && !seen.has(key)) out.push({ key, due: 0, paid: p, difference: -p, reason: "removed", item: null });
+  }
+  return out;
+}
+
+function ymOf(index: number): YearMonth {
+  return `${Math.floor(index / 12).toString()}-${((index % 12) + 1).toString().padStart(2, "0")}`;
+}
+
+/** The contexts of the years a settlement spans, each prepared once through the last month it needs. */
+class Years {
+  private readonly byYear = new Map<number, BillingContext>();
+  constructor(
+    private readonly contract: Contract,
+    private readonly input: ParsedInput,
+    private readonly term: TermWindow,
+    private readonly last: number,
+  ) {}
+  of(year: number): BillingContext {
+    let ctx = this.byYear.get(year);
+    if (ctx === undefined) {
+      const through = Math.floor(this.last / 12) === year ? (this.last % 12) + 1 : 12;
+      ctx = prepareYear(this.contract, year, this.input, this.term, through);
+      this.byYear.set(year, ctx);
+    }
+    return ctx;
+  }
+}
+
+/**
+ * What is due now, given what was already booked: every month from `from`
+ * through `month` recomputed from `input` (each from the sessions of its own
+ * year, so a December correction booked in January counts), and for every
+ * line id an entry of *due − Σ paid* where that is not zero.
+ *
+ * Payment is monthly in arrears (SON 2021-233 §1.2 *"Ersättning utbetalas
+ * månadsvis i efterskott"*, via *bokföringsorder*; SON 2019-755 §1.2 *"via
+ * autobokföring med 1/12 del per månad"*). What a line is due is its
+ * statement's figure: a payable line's amount (to the provider), a visit-fee
+ * line's amount (owed to the purchaser, `kind: 'fee'`); a line not payable
+ * (beyond the cap, outside the term or the group rule) is due nothing. A
+ * line booked before and no longer due gets a negative entry (`'removed'`);
+ * one due with another amount `'changed'`; one never booked `'new'`.
+ * Entries already settled in `month` count as booked, so running the same
+ * settlement again writes no entry: a re-run never pays twice. The texts say
+ * nothing about corrections after payment; the difference is booked in the
+ * month of the settlement, on the line it belongs to.
+ *
+ * @param contract - a parsed commission
+ * @param month - the month settled, `YYYY-MM` (every entry's `settledIn`)
+ * @param input - a statement's input, `paid` (the ledger so far) and `from`
+ * @returns the entries to book, the months' due and paid, and the recomputed statements
+ * @throws {@link RulesError} as {@link statement}; `INVALID_INPUT` naming the
+ *   entry and field for a bad `paid` (another commission's entry, an entry
+ *   settled after `month`, inexact money, not a list) or `from`;
+ *   `DUPLICATE_ID` for an `entryId` used twice
+ * @example
+ * ```ts
+ * const april = settle(contracts.beroendemottagningen, "2021-04");
+ * april.total.toFixed(2); //=> "152250.00"
+ * const again = settle(contracts.beroendemottagningen, "2021-04", { paid: april.entries });
+ * again.entries.length;   //=> 0
+ * const may = settle(contracts.beroendemottagningen, "2021-05", { paid: april.entries });
+ * may.entries.map((e) => e.month); //=> ["2021-05"]
+ * ```
+ */
+export function settle(contract: Contract, month: YearMonth, input?: SettlementInput): Settlement {
+  const c = checkContract(contract);
+  parseMonthArgument(month);
+  const { input: parsed, term } = prepareInput(c, input, [], ["paid", "from"]);
+  const booked = parsePaid(parsed.raw.paid, c, month);
+  const last = monthIndex(month);
+  let first = last;
+  const fromArg = parsed.raw.from;
+  if (fromArg !== undefined) {
+    if (!isYearMonth(fromArg)) throw fieldError("INVALID_INPUT", "from", "a month YYYY-MM", fromArg);
+    if (monthIndex(fromArg) > last) throw fieldError("INVALID_INPUT", "from", `a month up to ${month}, the month settled`, fromArg);
+    first = monthIndex(fromArg);
+  } else {
+    for (const b of booked) first = Math.min(first, monthIndex(b.month));
+  }
+  if (last - first + 1 > MAX_SETTLEMENT_MONTHS) {
+    throw fieldError("INVALID_INPUT", "from", `a first month at most ${MAX_SETTLEMENT_MONTHS.toString()} months before ${month} (pass from to settle the latest months only)`, ymOf(first));
+  }
+  const warnings: string[] = [];
+  // What was booked, by month and line id.
+  const paidByMonth = new Map<number, Map<string, number>>();
+  const bookedLine = new Map<string, Booked>();
+  const entryIds = new Set<string>();
+  let before = 0;
+  for (const b of booked) {
+    entryIds.add(b.entryId);
+    const k = monthIndex(b.month);
+    if (k < first) {
+      before++;
+      continue;
+    }
+    let lines = paidByMonth.get(k);
+    if (lines === undefined) {
+      lines = new Map();
+      paidByMonth.set(k, lines);
+    }
+    lines.set(b.lineId, (lines.get(b.lineId) ?? 0) + b.ore);
+    const seen = bookedLine.get(b.lineId);
+    if (seen === undefined) bookedLine.set(b.lineId, b);
+    else if (seen.fee !== b.fee) throw fieldError("INVALID_INPUT", `paid.${b.at.toString()}.kind`, `${seen.fee ? '"fee"' : '"provider"'}, as paid.${seen.at.toString()} books the same line`, b.fee ? "fee" : "provider");
+  }
+  if (before > 0) warnings.push(`${before.toString()} paid entr${before === 1 ? "y" : "ies"} of months before ${ymOf(first)} left as booked (from ${ymOf(first)})`);
+  const years = new Years(c, parsed, term, last);
+  const built = new Map<number, Statement>();
+  const statementOf = (k: number): Statement => {
+    let s = built.get(k);
+    if (s === undefined) {
+      s = monthStatement(years.of(Math.floor(k / 12)), (k % 12) + 1);
+      built.set(k, s);
+    }
+    return s;
+  };
+  const months: SettlementMonth[] = [];
+  const entries: LedgerEntry[] = [];
+  const inTerm: number[] = [];
+  let total = 0;
+  let fees = 0;
+  for (let k = first; k <= last; k++) {
+    const ym = ymOf(k);
+    const year = Math.floor(k / 12);
+    const mm = (k % 12) + 1;
+    const active = daysInForce(term, year, mm).days > 0;
+    if (active) inTerm.push(k);
+    else warnings.push(`${ym} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): nothing is due for it`);
+    const dues: Due[] = active ? monthDues(years.of(year), mm) : [];
+    const paid = paidByMonth.get(k) ?? new Map<string, number>();
+    for (const due of dues) {
+      const b = bookedLine.get(due.lineId);
+      if (b !== undefined && b.fee !== due.fee) {
+        throw fieldError("INVALID_INPUT", `paid.${b.at.toString()}.kind`, `${due.fee ? '"fee"' : '"provider"'}: ${due.lineId} is ${due.fee ? "a visit-fee line" : "paid to the provider"}`, b.fee ? "fee" : "provider");
+      }
+    }
+    const differences = reconcile(dues, (d) => d.lineId, (d) => d.ore, paid);
+    let lines: Map<string, StatementLine> | null = null;
+    const monthEntries: LedgerEntry[] = [];
+    const removed: LedgerEntry[] = [];
+    for (const diff of differences) {
+      const fee = diff.item?.fee ?? bookedLine.get(diff.key)?.fee ?? false;
+      let description: string;
+      let clause: string;
+      if (diff.item === null) {
+        const b = bookedLine.get(diff.key) as Booked;
+        description = b.description;
+        clause = b.clause;
+      } else {
+        if (lines === null) {
+          const s = statementOf(k);
+          lines = new Map();
+          for (const line of s.lines) lines.set(line.id, line);
+          for (const line of s.feeLines) lines.set(line.id, line);
+        }
+        const line = lines.get(diff.key) as StatementLine;
+        description = line.description;
+        clause = line.clause;
+      }
+      let entryId = `${month}/${diff.key}`;
+      for (let n = 2; entryIds.has(entryId); n++) entryId = `${month}/${diff.key}#${n.toString()}`;
+      entryIds.add(entryId);
+      const entry: LedgerEntry = {
+        entryId,
+        contractId: c.id,
+        settledIn: month,
+        month: ym,
+        lineId: diff.key,
+        kind: fee ? "fee" : "provider",
+        amount: fromOre(diff.difference),
+        reason: diff.reason,
+        description,
+        clause,
+      };
+      (diff.item === null ? removed : monthEntries).push(entry);
+      if (fee) fees += diff.difference;
+      else total += diff.difference;
+    }
+    removed.sort((a, b) => compareIds(a.lineId, b.lineId));
+    let due = 0;
+    let feesDue = 0;
+    for (const d of dues) {
+      if (d.fee) feesDue += d.ore;
+      else due += d.ore;
+    }
+    let paidOre = 0;
+    let feesPaid = 0;
+    for (const [lineId, ore] of paid) {
+      if (bookedLine.get(lineId)?.fee === true) feesPaid += ore;
+      else paidOre += ore;
+    }
+    months.push({
+      month: ym,
+      inTerm: active,
+      due: fromOre(due),
+      paid: fromOre(paidOre),
+      difference: fromOre(due - paidOre),
+      feesDue: fromOre(feesDue),
+      feesPaid: fromOre(feesPaid),
+      feesDifference: fromOre(feesDue - feesPaid),
+      entries: monthEntries.length + removed.length,
+    });
+    for (const e of monthEntries) entries.push(e);
+    for (const e of removed) entries.push(e);
+  }
+  const settlement: Settlement = {
+    contractId: c.id,
+    month,
+    from: ymOf(first),
+    months,
+    statements: [],
+    entries,
+    total: fromOre(total),
+    feesOwedToPurchaser: fromOre(fees),
+    warnings,
+    policies: parsed.policies,
+  };
+  builtOnFirstRead(settlement, "statements", () => inTerm.map(statementOf));
+  return settlement;
+}
