@@ -8,12 +8,13 @@
 import { isYearMonth, yearMonthParts, type YearMonth } from "../calendar/index.js";
 import type { Contract } from "../contracts/schema.js";
 import { plainCopy } from "../callerData.js";
-import { fieldError } from "../errors.js";
+import { fieldError, RulesError } from "../errors.js";
 import { clauses } from "./common.js";
-import { checkContract, daysInForce, prepareInput, prepareYear } from "./context.js";
+import { checkContract, daysInForce, prepareInput } from "./context.js";
 import type { StatementInput } from "./input.js";
-import { monthSummary } from "./statement.js";
-import { fromOre, type Decimal } from "../money/index.js";
+import { monthDues, monthStatement } from "./statement.js";
+import { settleMonths, Years, ymOf, type BookedView } from "./settlement.js";
+import { fromOre, toOre, type Decimal } from "../money/index.js";
 import type { IndexedAmount, IndexStep } from "../indexation/annualAmount.js";
 import type { IndexSeries } from "../indexation/series.js";
 
@@ -119,6 +120,32 @@ export interface IndexRevision {
   direction: "owed-to-provider" | "reclaimed-from-provider" | "none";
 }
 
+/** What the months come to under `from`, as a settlement reads what was booked. */
+function bookedUnder(c: Contract, years: Years, year: number, months: readonly number[]): BookedView {
+  const paidByMonth = new Map<number, Map<string, number>>();
+  const fee = new Map<string, boolean>();
+  for (const m of months) {
+    const lines = new Map<string, number>();
+    for (const due of monthDues(years.of(year), m)) {
+      lines.set(due.lineId, due.ore);
+      fee.set(due.lineId, due.fee);
+    }
+    paidByMonth.set(year * 12 + m - 1, lines);
+  }
+  return {
+    paidByMonth,
+    entryIds: new Set(),
+    feeOf: (lineId) => fee.get(lineId),
+    describe: (lineId) => {
+      const ym = lineId.slice(c.id.length + 1, c.id.length + 8);
+      const s = monthStatement(years.of(year), yearMonthParts(ym).month);
+      const line = [...s.lines, ...s.feeLines].find((l) => l.id === lineId);
+      return { description: line?.description ?? lineId, clause: line?.clause ?? "" };
+    },
+    conflict: (lineId) => new RulesError("INVALID_ARGUMENT", `${lineId}: a line of another kind under options.from`),
+  };
+}
+
 function side(indexation: IndexedAmount): IndexRevisionSide {
   return { series: indexation.series, indexation, steps: indexation.steps };
 }
@@ -183,40 +210,34 @@ export function indexRevision(contract: Contract, year: number, options: IndexRe
   const last = through.year > year ? 12 : through.year < year ? 0 : through.month;
   // The caller's input is read once; the two sides differ only in their series.
   const { input: parsed, term } = prepareInput(c, input);
-  const parsedFrom = { ...parsed, index: plainCopy(options.from, "options.from") as IndexSeries };
-  const parsedTo = { ...parsed, index: plainCopy(options.to, "options.to") as IndexSeries };
   const inTerm: number[] = [];
   for (let m = 1; m <= 12; m++) if (daysInForce(term, year, m).days > 0) inTerm.push(m);
   if (inTerm.length === 0) {
     throw fieldError("OUTSIDE_TERM", "year", `a year with months in the term of ${c.id}, ${term.start} to ${term.end ?? "further notice"} (${term.clause})`, year);
   }
   const months = inTerm.filter((m) => m <= last);
-  const ctxFrom = prepareYear(c, year, parsedFrom, term, Math.max(1, last));
-  const ctxTo = prepareYear(c, year, parsedTo, term, Math.max(1, last));
+  const lastIndex = year * 12 + Math.max(last, 1) - 1;
+  const yearsFrom = new Years(c, { ...parsed, index: plainCopy(options.from, "options.from") as IndexSeries }, term, lastIndex);
+  const yearsTo = new Years(c, { ...parsed, index: plainCopy(options.to, "options.to") as IndexSeries }, term, lastIndex);
+  const ctxFrom = yearsFrom.of(year);
+  const ctxTo = yearsTo.of(year);
   let paid = 0;
   let revised = 0;
   let fees = 0;
-  const rows: IndexRevisionMonth[] = months.map((m) => {
-    // The months' totals under each series, as their statements would sum them (no line is built).
-    const a = monthSummary(ctxFrom, m);
-    const b = monthSummary(ctxTo, m);
-    const p = a.total;
-    const r = b.total;
-    const fp = a.fees;
-    const fr = b.fees;
-    paid += p;
-    revised += r;
-    fees += fr - fp;
-    return {
-      month: a.month,
-      paid: fromOre(p),
-      revised: fromOre(r),
-      difference: fromOre(r - p),
-      feesPaid: fromOre(fp),
-      feesRevised: fromOre(fr),
-      feesDifference: fromOre(fr - fp),
-    };
-  });
+  let rows: IndexRevisionMonth[] = [];
+  const first = months[0];
+  if (first !== undefined) {
+    // One mechanism: the months as booked under `from`, settled under `to`.
+    const settled = settleMonths(c, ymOf(lastIndex), yearsTo, year * 12 + first - 1, bookedUnder(c, yearsFrom, year, months), []);
+    rows = settled.months
+      .filter((m) => m.inTerm)
+      .map((m) => {
+        paid += toOre(m.paid, "paid");
+        revised += toOre(m.due, "due");
+        fees += toOre(m.feesDifference, "feesDifference");
+        return { month: m.month, paid: m.paid, revised: m.due, difference: m.difference, feesPaid: m.feesPaid, feesRevised: m.feesDue, feesDifference: m.feesDifference };
+      });
+  }
   const difference = revised - paid;
   return {
     contractId: c.id,

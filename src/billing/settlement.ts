@@ -214,7 +214,8 @@ interface Booked {
   at: number;
 }
 
-function monthIndex(ym: YearMonth): number {
+/** @internal A month as one number: year × 12 + month − 1. */
+export function monthIndex(ym: YearMonth): number {
   const { year, month } = yearMonthParts(ym);
   return year * 12 + month - 1;
 }
@@ -302,17 +303,18 @@ export function reconcile<T>(due: readonly T[], keyOf: (item: T) => string, oreO
   return out;
 }
 
-function ymOf(index: number): YearMonth {
+/** @internal The month of a {@link monthIndex}. */
+export function ymOf(index: number): YearMonth {
   return `${Math.floor(index / 12).toString()}-${((index % 12) + 1).toString().padStart(2, "0")}`;
 }
 
-/** The contexts of the years a settlement spans, each prepared once through the last month it needs. */
-class Years {
+/** @internal The contexts of the years a settlement spans, each prepared once through the last month it needs. */
+export class Years {
   private readonly byYear = new Map<number, BillingContext>();
   constructor(
     private readonly contract: Contract,
-    private readonly input: ParsedInput,
-    private readonly term: TermWindow,
+    readonly input: ParsedInput,
+    readonly term: TermWindow,
     private readonly last: number,
   ) {}
   of(year: number): BillingContext {
@@ -405,7 +407,44 @@ export function settle(contract: Contract, month: YearMonth, input?: SettlementI
     else if (seen.fee !== b.fee) throw fieldError("INVALID_INPUT", `paid.${b.at.toString()}.kind`, `${seen.fee ? '"fee"' : '"provider"'}, as paid.${seen.at.toString()} books the same line`, b.fee ? "fee" : "provider");
   }
   if (before > 0) warnings.push(`${before.toString()} paid entr${before === 1 ? "y" : "ies"} of months before ${ymOf(first)} left as booked (from ${ymOf(first)})`);
-  const years = new Years(c, parsed, term, last);
+  const view: BookedView = {
+    paidByMonth,
+    entryIds,
+    feeOf: (lineId) => bookedLine.get(lineId)?.fee,
+    describe: (lineId) => bookedLine.get(lineId) as Booked,
+    conflict: (lineId, fee) => {
+      const b = bookedLine.get(lineId) as Booked;
+      return fieldError("INVALID_INPUT", `paid.${b.at.toString()}.kind`, `${fee ? '"fee"' : '"provider"'}: ${lineId} is ${fee ? "a visit-fee line" : "paid to the provider"}`, b.fee ? "fee" : "provider");
+    },
+  };
+  return settleMonths(c, month, new Years(c, parsed, term, last), first, view, warnings);
+}
+
+/**
+ * @internal What was booked, as a settlement reads it: by month and line
+ * id, with each line's kind and the description it was booked under.
+ */
+export interface BookedView {
+  /** Öre booked, by month index (year × 12 + month − 1) and line id. */
+  paidByMonth: ReadonlyMap<number, ReadonlyMap<string, number>>;
+  /** The entry ids already used (new ones must differ). */
+  entryIds: Set<string>;
+  /** Whether a booked line is a visit-fee line; `undefined` when not booked. */
+  feeOf: (lineId: string) => boolean | undefined;
+  /** The description and clause a booked line was booked under. */
+  describe: (lineId: string) => { description: string; clause: string };
+  /** The error for a booked line whose kind contradicts the line's. */
+  conflict: (lineId: string, fee: boolean) => RulesError;
+}
+
+/**
+ * @internal The settlement of the months `first`…`month` (month indexes)
+ * against `booked`: the core of {@link settle} and {@link indexRevision}.
+ */
+export function settleMonths(c: Contract, month: YearMonth, years: Years, first: number, booked: BookedView, warnings: string[]): Settlement {
+  const last = monthIndex(month);
+  const { input: parsed, term } = years;
+  const entryIds = booked.entryIds;
   const built = new Map<number, Statement>();
   const statementOf = (k: number): Statement => {
     let s = built.get(k);
@@ -428,25 +467,21 @@ export function settle(contract: Contract, month: YearMonth, input?: SettlementI
     if (active) inTerm.push(k);
     else warnings.push(`${ym} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): nothing is due for it`);
     const dues: Due[] = active ? monthDues(years.of(year), mm) : [];
-    const paid = paidByMonth.get(k) ?? new Map<string, number>();
+    const paid = booked.paidByMonth.get(k) ?? new Map<string, number>();
     for (const due of dues) {
-      const b = bookedLine.get(due.lineId);
-      if (b !== undefined && b.fee !== due.fee) {
-        throw fieldError("INVALID_INPUT", `paid.${b.at.toString()}.kind`, `${due.fee ? '"fee"' : '"provider"'}: ${due.lineId} is ${due.fee ? "a visit-fee line" : "paid to the provider"}`, b.fee ? "fee" : "provider");
-      }
+      const fee = booked.feeOf(due.lineId);
+      if (fee !== undefined && fee !== due.fee) throw booked.conflict(due.lineId, due.fee);
     }
     const differences = reconcile(dues, (d) => d.lineId, (d) => d.ore, paid);
     let lines: Map<string, StatementLine> | null = null;
     const monthEntries: LedgerEntry[] = [];
     const removed: LedgerEntry[] = [];
     for (const diff of differences) {
-      const fee = diff.item?.fee ?? bookedLine.get(diff.key)?.fee ?? false;
+      const fee = diff.item?.fee ?? booked.feeOf(diff.key) ?? false;
       let description: string;
       let clause: string;
       if (diff.item === null) {
-        const b = bookedLine.get(diff.key) as Booked;
-        description = b.description;
-        clause = b.clause;
+        ({ description, clause } = booked.describe(diff.key));
       } else {
         if (lines === null) {
           const s = statementOf(k);
@@ -487,7 +522,7 @@ export function settle(contract: Contract, month: YearMonth, input?: SettlementI
     let paidOre = 0;
     let feesPaid = 0;
     for (const [lineId, ore] of paid) {
-      if (bookedLine.get(lineId)?.fee === true) feesPaid += ore;
+      if (booked.feeOf(lineId) === true) feesPaid += ore;
       else paidOre += ore;
     }
     months.push({

@@ -15,6 +15,7 @@ import type { Ledger } from "./ledger.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
 import { monthStatement, monthSummary } from "./statement.js";
 import { builtOnFirstRead } from "./common.js";
+import { reconcile } from "./settlement.js";
 import type { CallOffSummary, Statement } from "./types.js";
 import { hoursOfTicks } from "./units.js";
 
@@ -291,6 +292,9 @@ export function yearReport(contract: Contract, year: number, input?: YearReportI
   let reconciliation: Reconciliation | null = null;
   if (clause !== null || paid !== null) {
     if (clause === null) warnings.push(`${c.id} has no reconciliation clause; the quarterly comparison of due and paid is shown because paid was given`);
+    // Due − paid month by month, by the settlement's mechanism (keyed by month: what was paid is given per month).
+    const differences = new Map<string, number>();
+    for (const diff of reconcile(yms, (ym) => ym, (ym) => due.get(ym) ?? 0, paid ?? new Map<string, number>())) differences.set(diff.key, diff.difference);
     const quarters: QuarterReconciliation[] = [];
     let dueYear = 0;
     let paidYear = 0;
@@ -299,16 +303,18 @@ export function yearReport(contract: Contract, year: number, input?: YearReportI
       if (qMonths.length === 0) continue;
       let d = 0;
       let p = 0;
+      let difference = 0;
       const unreported: YearMonth[] = [];
       for (const ym of qMonths) {
         d += due.get(ym) ?? 0;
+        difference += differences.get(ym) ?? 0;
         const given = paid?.get(ym);
         if (given === undefined) unreported.push(ym);
         else p += given;
       }
       dueYear += d;
       paidYear += p;
-      quarters.push({ quarter: q, months: qMonths, due: fromOre(d), paid: fromOre(p), difference: fromOre(d - p), unreported });
+      quarters.push({ quarter: q, months: qMonths, due: fromOre(d), paid: fromOre(p), difference: fromOre(difference), unreported });
     }
     reconciliation = {
       clause: clause?.clause ?? null,

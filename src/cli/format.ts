@@ -287,58 +287,63 @@ function csvCell(value: CsvCell): string {
 }
 
 /**
- * Decimals that are not money but hours or counts: a line's `quantity`,
- * every key ending in `Hours`, and everything inside a `cap` (a statement's
- * cap status) or `capUsage` (a year report's cap month by month). Every other
- * Decimal in a result of the library is money.
- */
-function isMeasure(key: string | undefined, inHours: boolean): boolean {
-  return inHours || key === "quantity" || (key !== undefined && /Hours$/.test(key));
-}
-
-const HOURS_CONTAINERS = new Set(["cap", "capUsage"]);
-
-/**
- * Turns a result of the library into plain JSON data: every `Decimal` that
- * is money becomes a string with exactly two decimals (`"4991.25"`); every
- * Decimal that is a measure (a line's `quantity`, keys ending in `Hours`,
- * everything under `cap` and `capUsage`) a plain decimal string (`"1.25"`);
- * `undefined` is dropped, a `Map` becomes an object, a `Set` an array. Keys
- * keep the library's order (the same input always gives the same text).
+ * A long list written to JSON one element at a time, each made when it is
+ * written: a year report's statements as {@link statementToJSON} writes
+ * them, without holding all of their JSON at once.
  *
- * @param value - a statement, report or any result
- * @param key - the key the value sits under (decides money or measure)
- * @param inHours - whether the value lies under `cap` or `capUsage`
- * @returns the same data with no Decimal left
  * @example
  * ```ts
- * toPlainJson({ total: new Decimal("4991.25"), lines: [{ quantity: new Decimal("8.25"), amount: new Decimal("4991.25") }] });
- * //=> { total: "4991.25", lines: [{ quantity: "8.25", amount: "4991.25" }] }
+ * const list = new LazyList(2, (i) => ({ n: i }));
+ * [...jsonChunks({ list })].join(""); // the same text as jsonText({ list: [{ n: 0 }, { n: 1 }] })
  * ```
  */
-export function toPlainJson(value: unknown, key?: string, inHours = false): unknown {
+export class LazyList {
+  /**
+   * @param length - how many elements
+   * @param at - makes element `i`
+   */
+  constructor(
+    readonly length: number,
+    readonly at: (i: number) => unknown,
+  ) {}
+}
+
+/**
+ * Turns data for the JSON output into plain JSON values: `undefined` is
+ * dropped, a `Map` becomes an object, a `Set` or {@link LazyList} an array.
+ * Keys keep their order (the same input always gives the same text). A
+ * `Decimal` is refused: the library's own JSON forms
+ * ({@link statementToJSON}, {@link yearReportToJSON},
+ * {@link settlementToJSON}) know which figures are money and which hours,
+ * and the command line prints exactly what they give.
+ *
+ * @param value - plain data
+ * @returns the same data as JSON values
+ * @throws Error for a `Decimal` (a defect of the command line, exit 70)
+ * @example
+ * ```ts
+ * toPlainJson({ total: "4991.25", at: new Map([["x", 1]]), gone: undefined }); //=> { total: "4991.25", at: { x: 1 } }
+ * ```
+ */
+export function toPlainJson(value: unknown): unknown {
   if (value === null || typeof value !== "object") {
     if (typeof value === "bigint") return value.toString();
     if (typeof value === "number" && !Number.isFinite(value)) return String(value);
     return value;
   }
-  if (Decimal.isDecimal(value)) {
-    const d = new Decimal(value);
-    // Money has at most two decimals; a figure with more is written exactly, whatever its key.
-    return isMeasure(key, inHours) || d.decimalPlaces() > 2 ? d.toFixed() : moneyToJson(d);
-  }
-  const hours = inHours || (key !== undefined && HOURS_CONTAINERS.has(key));
-  if (Array.isArray(value)) return value.map((item) => toPlainJson(item, key, hours));
+  if (Decimal.isDecimal(value)) throw new Error("a Decimal reached the JSON writer: convert the result with the library's JSON form first");
+  if (Array.isArray(value)) return value.map((item) => toPlainJson(item));
+  if (value instanceof LazyList) return Array.from({ length: value.length }, (_, i) => toPlainJson(value.at(i)));
   if (value instanceof Map) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of value as Map<unknown, unknown>) out[String(k)] = toPlainJson(v, String(k), hours);
+    for (const [k, v] of value as Map<unknown, unknown>) out[String(k)] = toPlainJson(v);
     return out;
   }
-  if (value instanceof Set) return [...(value as Set<unknown>)].map((item) => toPlainJson(item, key, hours));
+  if (value instanceof Set) return [...(value as Set<unknown>)].map((item) => toPlainJson(item));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (v === undefined || typeof v === "function") continue;
-    out[k] = toPlainJson(v, k, hours);
+    out[k] = toPlainJson(v);
   }
   return out;
 }
@@ -373,7 +378,7 @@ export function jsonText(value: unknown): string {
  * ```
  */
 export function* jsonChunks(value: unknown): Generator<string> {
-  yield* streamJson(value, undefined, false, "", 0);
+  yield* streamJson(value, "", 0);
   yield "\n";
 }
 
@@ -390,14 +395,14 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  */
 const STREAM_DEPTH = 2;
 
-function* streamJson(value: unknown, key: string | undefined, inHours: boolean, indent: string, depth: number): Generator<string> {
-  const hours = inHours || (key !== undefined && HOURS_CONTAINERS.has(key));
-  if (Array.isArray(value) && value.length > 0 && (value.length > 64 || depth <= STREAM_DEPTH)) {
+function* streamJson(value: unknown, indent: string, depth: number): Generator<string> {
+  const lazy = value instanceof LazyList;
+  if ((Array.isArray(value) || lazy) && value.length > 0 && (lazy || value.length > 64 || depth <= STREAM_DEPTH)) {
     yield "[\n";
     const inner = `${indent}  `;
     for (let i = 0; i < value.length; i++) {
       yield inner;
-      yield* streamJson(value[i], key, hours, inner, depth + 1);
+      yield* streamJson(lazy ? value.at(i) : (value as unknown[])[i], inner, depth + 1);
       yield i < value.length - 1 ? ",\n" : "\n";
     }
     yield `${indent}]`;
@@ -414,12 +419,12 @@ function* streamJson(value: unknown, key: string | undefined, inHours: boolean, 
     for (let i = 0; i < entries.length; i++) {
       const [k, v] = entries[i] as [string, unknown];
       yield `${inner}${JSON.stringify(k)}: `;
-      yield* streamJson(v, k, hours, inner, depth + 1);
+      yield* streamJson(v, inner, depth + 1);
       yield i < entries.length - 1 ? ",\n" : "\n";
     }
     yield `${indent}}`;
     return;
   }
-  const text = JSON.stringify(toPlainJson(value, key, inHours), null, 2);
+  const text = JSON.stringify(toPlainJson(value), null, 2);
   yield indent === "" ? text : text.replaceAll("\n", `\n${indent}`);
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Decimal, DEFAULT_BILLING_POLICIES, lastDayOfMonth, statement, type Contract, type IndexedAmount, type Statement, type StatementLine } from "../../index.js";
+import { Decimal, DEFAULT_BILLING_POLICIES, lastDayOfMonth, statement, statementToJSON, type Contract, type IndexedAmount, type Statement, type StatementLine } from "../../index.js";
 import { positional, choiceValue, monthValue, requireOption, stringOption, type CommandSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
@@ -406,7 +406,7 @@ export const statementCommand: Command = {
     const s = explained(() => statement(contract, month, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":
-        return dataOutput(jsonChunks(s));
+        return dataOutput(jsonChunks(statementToJSON(s)));
       case "csv":
         return dataOutput(statementCsvLines(s, contract));
       case "table":

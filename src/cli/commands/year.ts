@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { yearReport, type Contract, type Decimal, type YearReport } from "../../index.js";
+import { statementToJSON, yearReport, yearReportToJSON, type Contract, type Decimal, type Statement, type YearReport } from "../../index.js";
 import { positional, choiceValue, requireOption, stringOption, yearValue, type CommandSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
 import { explained } from "../errors.js";
-import { excelCsvLines, jsonChunks, moneyCell, numberCell, renderTable, sek, swedishDecimal, type CsvCell } from "../format.js";
+import { excelCsvLines, jsonChunks, LazyList, moneyCell, numberCell, renderTable, sek, swedishDecimal, type CsvCell } from "../format.js";
 import { dataOutput, textOutput } from "../output.js";
 import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp } from "../inputs.js";
 import { distinctClauses, policiesText, priceText, quantityText, warningLines } from "./statement.js";
@@ -218,7 +218,7 @@ export const yearCommand: Command = {
     const report = explained(() => yearReport(contract, year, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":
-        return dataOutput(jsonChunks(report));
+        return dataOutput(jsonChunks({ ...yearReportToJSON(report, { statements: false }), statements: statementsJSON(report) }));
       case "csv":
         return dataOutput(yearCsv(report));
       case "table":
@@ -226,3 +226,9 @@ export const yearCommand: Command = {
     }
   },
 };
+
+/** The report's statements as JSON, each made when it is written (a year of a million lines is never held as JSON at once). */
+function statementsJSON(report: YearReport): LazyList {
+  const statements = report.statements;
+  return new LazyList(statements.length, (i) => statementToJSON(statements[i] as Statement));
+}
