@@ -334,8 +334,9 @@ export class Years {
  * year, so a December correction booked in January counts), and for every
  * line id an entry of *due − Σ paid* where that is not zero.
  *
- * Payment is monthly in arrears (SON 2021-233 §1.2 *"Ersättning utbetalas
- * månadsvis i efterskott"*, via *bokföringsorder*; SON 2019-755 §1.2 *"via
+ * Payment is monthly in arrears (SON 2021-233 §1.2 *"Ersättning erhålls
+ * månadsvis i efterskott via bokföringsorder"*; Beroendemottagningen §3
+ * *"Ersättning utbetalas månadsvis i efterskott"*; SON 2019-755 §1.2 *"via
  * autobokföring med 1/12 del per månad"*). What a line is due is its
  * statement's figure: a payable line's amount (to the provider), a visit-fee
  * line's amount (owed to the purchaser, `kind: 'fee'`); a line not payable
