@@ -8,6 +8,8 @@
  * @module
  */
 import type { IndexedAmount, IndexStep } from "../indexation/annualAmount.js";
+import { guarded } from "../callerData.js";
+import { fieldError } from "../errors.js";
 import { moneyToJson, type Decimal } from "../money/index.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
 import type { LedgerEntry, LedgerEntryJSON, Settlement } from "./settlement.js";
@@ -252,6 +254,16 @@ export interface SettlementJSON {
   statements?: StatementJSON[];
 }
 
+/**
+ * Converts a result of the package with `convert`; anything that is not such
+ * a result (not an object, a field missing or of another type) is a
+ * {@link RulesError} `INVALID_ARGUMENT` naming what was expected.
+ */
+function converting<T, R>(value: T, path: string, what: string, convert: (value: T) => R): R {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw fieldError("INVALID_ARGUMENT", path, what, value);
+  return guarded(path, () => convert(value), "INVALID_ARGUMENT");
+}
+
 const money = (d: Decimal): string => moneyToJson(d);
 const measure = (d: Decimal): string => d.toFixed();
 
@@ -321,6 +333,7 @@ function capJSON(c: CapStatus): CapStatusJSON {
  *
  * @param statement - a result of {@link statement}
  * @returns the same figures with no `Decimal` left
+ * @throws {@link RulesError} `INVALID_ARGUMENT` for anything that is not such a result
  * @example
  * ```ts
  * const j = statementToJSON(statement(contracts.familjeradgivning, "2022-03", {
@@ -333,25 +346,27 @@ function capJSON(c: CapStatus): CapStatusJSON {
  * ```
  */
 export function statementToJSON(statement: Statement): StatementJSON {
-  const s = statement;
-  return {
-    format: JSON_FORMATS.statement,
-    contractId: s.contractId,
-    month: s.month,
-    compensationKind: s.compensationKind,
-    lines: s.lines.map(lineJSON),
-    total: money(s.total),
-    notPayable: money(s.notPayable),
-    feesOwedToPurchaser: money(s.feesOwedToPurchaser),
-    feeLines: s.feeLines.map(lineJSON),
-    warnings: [...s.warnings],
-    policies: { ...s.policies },
-    indexation: indexedJSON(s.indexation),
-    visitFeeIndexation: s.visitFeeIndexation === null ? null : indexedJSON(s.visitFeeIndexation),
-    cap: s.cap === null ? null : capJSON(s.cap),
-    term: { ...s.term },
-    clause: s.clause,
-  };
+  return converting(statement, "statement", "a result of statement()", (statement) => {
+    const s = statement;
+    return {
+      format: JSON_FORMATS.statement,
+      contractId: s.contractId,
+      month: s.month,
+      compensationKind: s.compensationKind,
+      lines: s.lines.map(lineJSON),
+      total: money(s.total),
+      notPayable: money(s.notPayable),
+      feesOwedToPurchaser: money(s.feesOwedToPurchaser),
+      feeLines: s.feeLines.map(lineJSON),
+      warnings: [...s.warnings],
+      policies: { ...s.policies },
+      indexation: indexedJSON(s.indexation),
+      visitFeeIndexation: s.visitFeeIndexation === null ? null : indexedJSON(s.visitFeeIndexation),
+      cap: s.cap === null ? null : capJSON(s.cap),
+      term: { ...s.term },
+      clause: s.clause,
+    };
+  });
 }
 
 function capUsageJSON(u: CapUsageMonth): CapUsageMonthJSON {
@@ -386,6 +401,7 @@ function reconciliationJSON(r: Reconciliation): ReconciliationJSON {
  * @param report - a result of {@link yearReport}
  * @param options - `statements: false` leaves the statements out
  * @returns the same figures with no `Decimal` left
+ * @throws {@link RulesError} `INVALID_ARGUMENT` for anything that is not such a result
  * @example
  * ```ts
  * const j = yearReportToJSON(yearReport(contracts.beroendemottagningen, 2021));
@@ -395,22 +411,24 @@ function reconciliationJSON(r: Reconciliation): ReconciliationJSON {
  * ```
  */
 export function yearReportToJSON(report: YearReport, options: { statements?: boolean } = {}): YearReportJSON {
-  const r = report;
-  return {
-    format: JSON_FORMATS.yearReport,
-    contractId: r.contractId,
-    year: r.year,
-    months: [...r.months],
-    statements: options.statements === false ? [] : r.statements.map(statementToJSON),
-    total: money(r.total),
-    notPayable: money(r.notPayable),
-    feesOwedToPurchaser: money(r.feesOwedToPurchaser),
-    capUsage: r.capUsage === null ? null : r.capUsage.map(capUsageJSON),
-    reconciliation: r.reconciliation === null ? null : reconciliationJSON(r.reconciliation),
-    warnings: [...r.warnings],
-    policies: { ...r.policies },
-    indexation: indexedJSON(r.indexation),
-  };
+  return converting(report, "report", "a result of yearReport()", (report) => {
+    const r = report;
+    return {
+      format: JSON_FORMATS.yearReport,
+      contractId: r.contractId,
+      year: r.year,
+      months: [...r.months],
+      statements: options.statements === false ? [] : r.statements.map(statementToJSON),
+      total: money(r.total),
+      notPayable: money(r.notPayable),
+      feesOwedToPurchaser: money(r.feesOwedToPurchaser),
+      capUsage: r.capUsage === null ? null : r.capUsage.map(capUsageJSON),
+      reconciliation: r.reconciliation === null ? null : reconciliationJSON(r.reconciliation),
+      warnings: [...r.warnings],
+      policies: { ...r.policies },
+      indexation: indexedJSON(r.indexation),
+    };
+  });
 }
 
 /**
@@ -419,6 +437,7 @@ export function yearReportToJSON(report: YearReport, options: { statements?: boo
  *
  * @param entry - an entry of a settlement
  * @returns the entry as JSON data
+ * @throws {@link RulesError} `INVALID_ARGUMENT` for anything that is not such a result
  * @example
  * ```ts
  * const e = settle(contracts.beroendemottagningen, "2021-04").entries[0]!;
@@ -426,18 +445,20 @@ export function yearReportToJSON(report: YearReport, options: { statements?: boo
  * ```
  */
 export function ledgerEntryToJSON(entry: LedgerEntry): LedgerEntryJSON {
-  return {
-    entryId: entry.entryId,
-    contractId: entry.contractId,
-    settledIn: entry.settledIn,
-    month: entry.month,
-    lineId: entry.lineId,
-    kind: entry.kind,
-    amount: money(entry.amount),
-    reason: entry.reason,
-    description: entry.description,
-    clause: entry.clause,
-  };
+  return converting(entry, "entry", "an entry of a settlement", (entry) => {
+    return {
+      entryId: entry.entryId,
+      contractId: entry.contractId,
+      settledIn: entry.settledIn,
+      month: entry.month,
+      lineId: entry.lineId,
+      kind: entry.kind,
+      amount: money(entry.amount),
+      reason: entry.reason,
+      description: entry.description,
+      clause: entry.clause,
+    };
+  });
 }
 
 /**
@@ -451,6 +472,7 @@ export function ledgerEntryToJSON(entry: LedgerEntry): LedgerEntryJSON {
  * @param settlement - a result of {@link settle}
  * @param options - `statements: true` adds the recomputed statements
  * @returns the same figures with no `Decimal` left
+ * @throws {@link RulesError} `INVALID_ARGUMENT` for anything that is not such a result
  * @example
  * ```ts
  * const j = settlementToJSON(settle(contracts.beroendemottagningen, "2021-04"));
@@ -461,29 +483,31 @@ export function ledgerEntryToJSON(entry: LedgerEntry): LedgerEntryJSON {
  * ```
  */
 export function settlementToJSON(settlement: Settlement, options: { statements?: boolean } = {}): SettlementJSON {
-  const s = settlement;
-  const out: SettlementJSON = {
-    format: JSON_FORMATS.settlement,
-    contractId: s.contractId,
-    month: s.month,
-    from: s.from,
-    months: s.months.map((m) => ({
-      month: m.month,
-      inTerm: m.inTerm,
-      due: money(m.due),
-      paid: money(m.paid),
-      difference: money(m.difference),
-      feesDue: money(m.feesDue),
-      feesPaid: money(m.feesPaid),
-      feesDifference: money(m.feesDifference),
-      entries: m.entries,
-    })),
-    entries: s.entries.map(ledgerEntryToJSON),
-    total: money(s.total),
-    feesOwedToPurchaser: money(s.feesOwedToPurchaser),
-    warnings: [...s.warnings],
-    policies: { ...s.policies },
-  };
-  if (options.statements === true) out.statements = s.statements.map(statementToJSON);
-  return out;
+  return converting(settlement, "settlement", "a result of settle()", (settlement) => {
+    const s = settlement;
+    const out: SettlementJSON = {
+      format: JSON_FORMATS.settlement,
+      contractId: s.contractId,
+      month: s.month,
+      from: s.from,
+      months: s.months.map((m) => ({
+        month: m.month,
+        inTerm: m.inTerm,
+        due: money(m.due),
+        paid: money(m.paid),
+        difference: money(m.difference),
+        feesDue: money(m.feesDue),
+        feesPaid: money(m.feesPaid),
+        feesDifference: money(m.feesDifference),
+        entries: m.entries,
+      })),
+      entries: s.entries.map(ledgerEntryToJSON),
+      total: money(s.total),
+      feesOwedToPurchaser: money(s.feesOwedToPurchaser),
+      warnings: [...s.warnings],
+      policies: { ...s.policies },
+    };
+    if (options.statements === true) out.statements = s.statements.map(statementToJSON);
+    return out;
+  });
 }

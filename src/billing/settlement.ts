@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { isYearMonth, yearMonthParts, type YearMonth } from "../calendar/index.js";
+import { dayNumber, isYearMonth, yearMonthParts, type YearMonth } from "../calendar/index.js";
 import { ownElements, ownFields } from "../callerData.js";
 import type { Contract } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
@@ -408,6 +408,12 @@ export function settle(contract: Contract, month: YearMonth, input?: SettlementI
     else if (seen.fee !== b.fee) throw fieldError("INVALID_INPUT", `paid.${b.at.toString()}.kind`, `${seen.fee ? '"fee"' : '"provider"'}, as paid.${seen.at.toString()} books the same line`, b.fee ? "fee" : "provider");
   }
   if (before > 0) warnings.push(`${before.toString()} paid entr${before === 1 ? "y" : "ies"} of months before ${ymOf(first)} left as booked (from ${ymOf(first)})`);
+  const earlier = sessionsBefore(parsed, term, first);
+  if (earlier > 0) {
+    warnings.push(
+      `${earlier.toString()} session${earlier === 1 ? " is" : "s are"} dated in the term before ${ymOf(first)}, the first month settled: months before it are not recomputed (a month that booked nothing leaves no entry in paid to start from; pass from to settle it)`,
+    );
+  }
   const view: BookedView = {
     paidByMonth,
     entryIds,
@@ -419,6 +425,18 @@ export function settle(contract: Contract, month: YearMonth, input?: SettlementI
     },
   };
   return settleMonths(c, month, new Years(c, parsed, term, last), first, view, warnings);
+}
+
+/** How many of the input's sessions fall in the term before the month `first`: they are not settled. */
+function sessionsBefore(parsed: ParsedInput, term: TermWindow, first: number): number {
+  const firstDay = dayNumber(`${ymOf(first)}-01`);
+  const { day, count } = parsed.sessions;
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const d = day[i] ?? 0;
+    if (d < firstDay && d >= term.startDay) n++;
+  }
+  return n;
 }
 
 /**

@@ -11,7 +11,7 @@
  * @module
  */
 import fc from "fast-check";
-import { boendestodProcuredOptions, contracts, Decimal, parseContract } from "../../src/index.js";
+import { boendestodProcuredOptions, contracts, Decimal, parseContract, settle, type Contract } from "../../src/index.js";
 
 /** Keys that try to reach an object's prototype. */
 export const NASTY_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "then"];
@@ -442,6 +442,35 @@ export const yearReportInput: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: garbage, weight: 1 },
 );
 
+/** A settlement's input: a statement's, `paid` (entries, some of them odd) and `from`. */
+export const settlementInput: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    arbitrary: fc.record(
+      {
+        ...inputFields,
+        paid: opt(
+          or(
+            fc.array(
+              or(
+                fc.record(
+                  { entryId: or(fc.string()), contractId: or(fc.constantFrom("familjeradgivning", "beroendemottagningen")), settledIn: yearMonth, month: yearMonth, lineId: or(fc.string()), kind: or(fc.constantFrom("provider", "fee")), amount: money, reason: or(fc.constantFrom("new", "changed", "removed")), description: or(fc.string()), clause: or(fc.string()) },
+                  { requiredKeys: [] },
+                ),
+              ),
+              { maxLength: 4 },
+            ),
+          ),
+        ),
+        from: opt(yearMonth),
+      },
+      { requiredKeys: [] },
+    ),
+    weight: 10,
+  },
+  { arbitrary: fc.constant(undefined), weight: 1 },
+  { arbitrary: garbage, weight: 1 },
+);
+
 /** A notice of termination. */
 export const notice: fc.Arbitrary<unknown> = or(
   fc.record(
@@ -612,3 +641,56 @@ export const plausibleRevisionArgs: fc.Arbitrary<unknown[]> = fc.tuple(contractA
     .record({ from: plausibleIndex(c, true), to: plausibleIndex(c, true), sessions: plausibleSessions(y) })
     .map(({ from, to, sessions: list }) => [c, y, { from, to, paidThrough: `${y.toString()}-${pad(m, 2)}`, input: fitInput(c, { sessions: list }, `${(y - 1).toString()}-01-01`) }]),
 );
+
+/**
+ * A correction of a year's sessions, as a municipal system sends it later:
+ * each session kept, removed, or with its minutes changed, and a few
+ * sessions registered late.
+ */
+function corrected(y: number, sessions: readonly Record<string, unknown>[]): fc.Arbitrary<Record<string, unknown>[]> {
+  return fc
+    .tuple(
+      fc.array(fc.oneof({ arbitrary: fc.constant<"keep">("keep"), weight: 6 }, fc.constant<"remove">("remove"), fc.integer({ min: 0, max: 240 })), { minLength: sessions.length, maxLength: sessions.length }),
+      fc.uniqueArray(plausibleSession(y), { maxLength: 5, selector: (s) => s.id }),
+    )
+    .map(([changes, late]) => {
+      const out: Record<string, unknown>[] = [];
+      sessions.forEach((s, i) => {
+        const change = changes[i];
+        if (change === "remove") return;
+        out.push(change === "keep" || change === undefined ? s : { ...s, minutes: change });
+      });
+      const ids = new Set(out.map((s) => s.id));
+      for (const s of late) if (!ids.has(s.id)) out.push({ ...s, id: `L${String(s.id)}` });
+      return out;
+    });
+}
+
+/**
+ * A settlement history (contract, year, last month, the input as first
+ * known, the same input corrected): for the laws of `settle`.
+ */
+export const plausibleSettlementHistory: fc.Arbitrary<[unknown, number, number, Record<string, unknown>, Record<string, unknown>]> = fc
+  .tuple(contractAndYear, fc.integer({ min: 1, max: 12 }))
+  .chain(([[c, y], m]) =>
+    fc
+      .record({ sessions: fc.uniqueArray(plausibleSession(y), { maxLength: 30, selector: (s) => s.id }), callOffs: plausibleCallOffs(y), policies: POLICY_ARB, index: plausibleIndex(c), otherIndex: plausibleIndex(c) }, { requiredKeys: ["sessions"] })
+      .chain(({ otherIndex, ...input }) =>
+        corrected(y, input.sessions).map((sessions): [unknown, number, number, Record<string, unknown>, Record<string, unknown>] => {
+          const first = fitInput(c, input, `${(y - 1).toString()}-03-15`);
+          const later = fitInput(c, { ...input, sessions, index: otherIndex ?? input.index }, `${(y - 1).toString()}-03-15`);
+          return [c, y, m, first, later];
+        }),
+      ),
+  );
+
+/** Arguments of `settle` (contract, month, input with a `paid` ledger of an earlier settlement) that are well-formed. */
+export const plausibleSettlementArgs: fc.Arbitrary<unknown[]> = plausibleSettlementHistory.map(([c, y, m, first, later]) => {
+  let paid: unknown[] = [];
+  try {
+    paid = settle(c as Contract, `${y.toString()}-${pad(m, 2)}`, first).entries;
+  } catch {
+    paid = [];
+  }
+  return [c, `${y.toString()}-${pad(Math.min(12, m + 1), 2)}`, { ...later, paid }];
+});

@@ -10,7 +10,7 @@
  * @module
  */
 import fc from "fast-check";
-import { Decimal, isLocalDate, isYearMonth } from "../../src/index.js";
+import { Decimal, isLocalDate, isYearMonth, settle, statement, yearReport } from "../../src/index.js";
 import {
   calendarEntries,
   contract,
@@ -27,6 +27,8 @@ import {
   ore,
   percent,
   plausibleRevisionArgs,
+  plausibleSettlementArgs,
+  settlementInput,
   plausibleStatementArgs,
   plausibleYearReportArgs,
   roll,
@@ -107,6 +109,35 @@ function statementProblem(s: Record<string, unknown>, where = "statement"): stri
 }
 
 const aStatement: Check = (r) => statementProblem(r as Record<string, unknown>);
+
+/** A settlement: its totals are exactly the sums of its entries, every entry is money, no entry is zero, entry ids are unique. */
+const aSettlement: Check = (r) => {
+  const v = r as { entries: { entryId: string; kind: string; amount: unknown }[]; total: unknown; feesOwedToPurchaser: unknown; months: { difference: unknown; entries: number }[] };
+  let provider = new Decimal(0);
+  let fees = new Decimal(0);
+  const ids = new Set<string>();
+  for (const [k, e] of v.entries.entries()) {
+    const p = moneyProblem(e.amount, `entries.${k.toString()}.amount`);
+    if (p !== undefined) return p;
+    if ((e.amount as Decimal).isZero()) return `entries.${k.toString()} is zero`;
+    if (ids.has(e.entryId)) return `entryId ${e.entryId} twice`;
+    ids.add(e.entryId);
+    if (e.kind === "fee") fees = fees.plus(e.amount as Decimal);
+    else provider = provider.plus(e.amount as Decimal);
+  }
+  if (!provider.equals(v.total as Decimal)) return `total ${String(v.total)} is not the sum of the provider entries ${provider.toString()}`;
+  if (!fees.equals(v.feesOwedToPurchaser as Decimal)) return "feesOwedToPurchaser is not the sum of the fee entries";
+  if (!sumOfDecimals(v.months.map((m) => m.difference)).equals(v.total as Decimal)) return "total is not the sum of the months' differences";
+  return v.months.reduce((a, m) => a + m.entries, 0) === v.entries.length ? undefined : "months' entry counts do not add up";
+};
+
+/** A JSON form: survives JSON.stringify unchanged (no Decimal, no undefined, no cycle) and names its format. */
+const aJsonForm: Check = (r) => {
+  const text = JSON.stringify(r);
+  if (JSON.stringify(JSON.parse(text)) !== text) return "not plain JSON";
+  const format = (r as { format?: unknown }).format;
+  return typeof format === "string" && format.startsWith("verksamhetsuppdrag/") ? undefined : `format ${String(format)}`;
+};
 
 const aYearReport: Check = (r) => {
   const y = r as Record<string, unknown>;
@@ -260,6 +291,15 @@ export const TABLE: Record<string, Entry> = {
   groupRuleOf: { args: tuple(contract) },
   statement: { args: fc.oneof(tuple(contract, yearMonth, statementInput), plausibleStatementArgs), check: aStatement, numRuns: 200 },
   yearReport: { args: fc.oneof(tuple(contract, or(year), yearReportInput), plausibleYearReportArgs), check: aYearReport, numRuns: 100 },
+  settle: { args: fc.oneof(tuple(contract, yearMonth, settlementInput), plausibleSettlementArgs), check: aSettlement, numRuns: 150 },
+  statementToJSON: { args: plausibleStatementArgs.map((a) => [jsonSafe(() => statement(...(a as Parameters<typeof statement>)))]), check: jsonFormOrNothing, numRuns: 50 },
+  yearReportToJSON: { args: plausibleYearReportArgs.map((a) => [jsonSafe(() => yearReport(...(a as Parameters<typeof yearReport>)))]), check: jsonFormOrNothing, numRuns: 30 },
+  settlementToJSON: { args: plausibleSettlementArgs.map((a) => [jsonSafe(() => settle(...(a as Parameters<typeof settle>)))]), check: jsonFormOrNothing, numRuns: 50 },
+  ledgerEntryToJSON: {
+    args: plausibleSettlementArgs.map((a) => [jsonSafe(() => settle(...(a as Parameters<typeof settle>)).entries[0])]),
+    check: (r) => (r === undefined || (typeof r === "object" && r !== null && /^-?\d+\.\d{2}$/.test(String((r as { amount: unknown }).amount))) ? undefined : "not a ledger entry with a money string"),
+    numRuns: 30,
+  },
 
   // deadlines
   noticePeriod: { args: tuple(contract, notice, opt(or(fc.record({ rule: or(fc.constantFrom("same-date", "end-of-month")) }, { requiredKeys: [] })))), check: (r) => aDate((r as { end: unknown }).end, []) },
@@ -303,6 +343,22 @@ export const TABLE: Record<string, Entry> = {
   isOpen: { args: tuple(contract, timestamp), check: aBoolean },
 };
 
+/** A result of the library, or `undefined` where computing it failed with a RulesError (the converter is then given nothing to convert, and must say so). */
+function jsonSafe(make: () => unknown): unknown {
+  try {
+    const result = make();
+    // Built on first read (documented): read here, so that the converter's read is not taken for a change of its argument.
+    if (typeof result === "object" && result !== null && "statements" in result) (result).statements;
+    return result;
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonFormOrNothing(r: unknown, args: readonly unknown[]): string | undefined {
+  return args[0] === undefined ? undefined : aJsonForm(r, args);
+}
+
 /** Functions exported but not fuzzed, and why. */
 export const EXEMPT: Record<string, string> = {
   Decimal:
@@ -312,6 +368,9 @@ export const EXEMPT: Record<string, string> = {
 /** Exported values (not functions): checked to exist, not called. */
 export const VALUES = [
   "DEFAULT_BILLING_POLICIES",
+  "JSON_FORMATS",
+  "MAX_LEDGER_ENTRIES",
+  "MAX_SETTLEMENT_MONTHS",
   "MAX_ISSUES",
   "MAX_MESSAGE_LENGTH",
   "OPI_2023_PRELIMINARY",
