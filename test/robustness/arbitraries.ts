@@ -686,7 +686,7 @@ export const plausibleSettlementHistory: fc.Arbitrary<[unknown, number, number, 
 
 /** Arguments of `settle` (contract, month, input with a `paid` ledger of an earlier settlement) that are well-formed. */
 export const plausibleSettlementArgs: fc.Arbitrary<unknown[]> = plausibleSettlementHistory.map(([c, y, m, first, later]) => {
-  let paid: unknown[] = [];
+  let paid: unknown[];
   try {
     paid = settle(c as Contract, `${y.toString()}-${pad(m, 2)}`, first).entries;
   } catch {

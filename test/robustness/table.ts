@@ -348,7 +348,7 @@ function jsonSafe(make: () => unknown): unknown {
   try {
     const result = make();
     // Built on first read (documented): read here, so that the converter's read is not taken for a change of its argument.
-    if (typeof result === "object" && result !== null && "statements" in result) (result).statements;
+    if (typeof result === "object" && result !== null && "statements" in result) Reflect.get(result, "statements");
     return result;
   } catch {
     return undefined;
