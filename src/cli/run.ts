@@ -20,6 +20,7 @@ import { deadlinesCommand } from "./commands/deadlines.js";
 import { demoCommand } from "./commands/demo.js";
 import { noticeCommand } from "./commands/notice.js";
 import { schemaCommand, validateCommand } from "./commands/schema.js";
+import { settleCommand } from "./commands/settle.js";
 import { statementCommand } from "./commands/statement.js";
 import { yearCommand } from "./commands/year.js";
 import { CliError, EXIT, InputError, rulesErrorLines, UsageError } from "./errors.js";
@@ -42,7 +43,7 @@ export const PROGRAM = "verksamhetsuppdrag";
  * @example
  * ```ts
  * COMMANDS.map((c) => c.spec.name);
- * //=> ["contracts", "show", "validate", "schema", "statement", "year", "deadlines", "notice", "demo"]
+ * //=> ["contracts", "show", "validate", "schema", "statement", "settle", "year", "deadlines", "notice", "demo"]
  * ```
  */
 export const COMMANDS: readonly Command[] = [
@@ -51,6 +52,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   schemaCommand,
   statementCommand,
+  settleCommand,
   yearCommand,
   deadlinesCommand,
   noticeCommand,
