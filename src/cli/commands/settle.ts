@@ -17,7 +17,6 @@ import {
   type PaidEntry,
   type Settlement,
   type SettlementInput,
-  type YearMonth,
 } from "../../index.js";
 import { choiceValue, monthValue, positional, requireOption, stringOption, type CommandSpec } from "../args.js";
 import type { Command } from "../command.js";
@@ -189,10 +188,10 @@ export const settleCommand: Command = {
   spec: settleSpec,
   run: async (args) => {
     const format = choiceValue(stringOption(args, "format") ?? "table", FORMATS, "--format", "settle");
-    const month = monthValue(requireOption(args, "month", "settle"), "--month") as YearMonth;
+    const month = monthValue(requireOption(args, "month", "settle"), "--month");
     const ledgerFile = requireOption(args, "ledger", "settle");
     const fromOption = stringOption(args, "from");
-    const from = fromOption === undefined ? undefined : (monthValue(fromOption, "--from") as YearMonth);
+    const from = fromOption === undefined ? undefined : (monthValue(fromOption, "--from"));
     const contract = await loadContract(positional(args, 0));
     const ledger = await readLedger(ledgerFile);
     // Sessions from 1 January of the first year that may be settled.
