@@ -13,7 +13,7 @@ import { clauses } from "./common.js";
 import { checkContract, daysInForce, prepareInput } from "./context.js";
 import type { StatementInput } from "./input.js";
 import { monthDues, monthStatement } from "./statement.js";
-import { settleMonths, Years, ymOf, type BookedView } from "./settlement.js";
+import { settleMonths, Years, ymOf, type BookedLine, type BookedView } from "./settlement.js";
 import { fromOre, toOre, type Decimal } from "../money/index.js";
 import type { IndexedAmount, IndexStep } from "../indexation/annualAmount.js";
 import type { IndexSeries } from "../indexation/series.js";
@@ -122,20 +122,16 @@ export interface IndexRevision {
 
 /** What the months come to under `from`, as a settlement reads what was booked. */
 function bookedUnder(c: Contract, years: Years, year: number, months: readonly number[]): BookedView {
-  const paidByMonth = new Map<number, Map<string, number>>();
-  const fee = new Map<string, boolean>();
+  const byMonth = new Map<number, Map<string, BookedLine>>();
   for (const m of months) {
-    const lines = new Map<string, number>();
-    for (const due of monthDues(years.of(year), m)) {
-      lines.set(due.lineId, due.ore);
-      fee.set(due.lineId, due.fee);
-    }
-    paidByMonth.set(year * 12 + m - 1, lines);
+    const lines = new Map<string, BookedLine>();
+    for (const due of monthDues(years.of(year), m)) lines.set(due.lineId, { ore: due.ore, fee: due.fee, description: "", clause: "", at: -1 });
+    byMonth.set(year * 12 + m - 1, lines);
   }
   return {
-    paidByMonth,
+    byMonth,
     entryIds: new Set(),
-    feeOf: (lineId) => fee.get(lineId),
+    // A line under `from` that is not due under `to` (an index does not change which lines there are, so only in theory): described from its statement.
     describe: (lineId) => {
       const ym = lineId.slice(c.id.length + 1, c.id.length + 8);
       const s = monthStatement(years.of(year), yearMonthParts(ym).month);

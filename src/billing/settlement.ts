@@ -8,8 +8,9 @@
  *
  * @module
  */
-import { dayNumber, isYearMonth, yearMonthParts, type YearMonth } from "../calendar/index.js";
-import { ownElements, ownFields } from "../callerData.js";
+import { dayNumber, type YearMonth } from "../calendar/index.js";
+import { monthNumber } from "../calendar/localDate.js";
+import { ownElements, ownFields, prototypeCarries, unreadable } from "../callerData.js";
 import type { Contract } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
@@ -199,25 +200,28 @@ export const MAX_LEDGER_ENTRIES = 20_000_000;
 export const MAX_SETTLEMENT_MONTHS = 120;
 
 const ENTRY_KEYS = ["entryId", "contractId", "settledIn", "month", "lineId", "kind", "amount", "reason", "description", "clause"] as const;
-const REASONS: readonly string[] = ["new", "changed", "removed"];
 
-/** A validated paid entry. */
-interface Booked {
-  entryId: string;
-  month: YearMonth;
-  lineId: string;
-  fee: boolean;
+/**
+ * @internal A line as booked: the öre booked for it in all, its kind, and
+ * the description and clause of its first entry (for a `'removed'` entry).
+ */
+export interface BookedLine {
   ore: number;
+  fee: boolean;
   description: string;
   clause: string;
-  /** Its position in `paid`, for errors. */
+  /** The position of its first entry in `paid`, for errors (-1 when not from `paid`). */
   at: number;
 }
 
 /** @internal A month as one number: year × 12 + month − 1. */
 export function monthIndex(ym: YearMonth): number {
-  const { year, month } = yearMonthParts(ym);
-  return year * 12 + month - 1;
+  return monthNumber(ym);
+}
+
+/** @internal The month of a {@link monthIndex}. */
+export function ymOf(index: number): YearMonth {
+  return `${Math.floor(index / 12).toString()}-${((index % 12) + 1).toString().padStart(2, "0")}`;
 }
 
 function paidString(value: unknown, path: string): string {
@@ -225,48 +229,101 @@ function paidString(value: unknown, path: string): string {
   return value;
 }
 
-/** Validates `paid` once, entry by entry: nothing is computed from an entry that is not sound. */
-function parsePaid(value: unknown, contract: Contract, month: YearMonth): Booked[] {
-  if (value === undefined) return [];
+/** What `paid` says was booked, checked entry by entry (nothing is computed from an entry that is not sound). */
+interface Ledger {
+  /** The lines booked, by month index and line id. */
+  byMonth: Map<number, Map<string, BookedLine>>;
+  /** Every entry id (new ones must differ). */
+  entryIds: Set<string>;
+  /** The earliest month booked, or `Infinity`. */
+  earliest: number;
+}
+
+type EntryFields = Partial<Record<(typeof ENTRY_KEYS)[number], unknown>>;
+
+/**
+ * An entry's fields, each read once: directly from a plain object (the
+ * common case, a million entries of a ledger file), else own properties only.
+ */
+function fieldsOf(raw: object, i: number): EntryFields {
+  const r = raw as EntryFields;
+  try {
+    const proto: unknown = Object.getPrototypeOf(raw);
+    if (proto !== Object.prototype && proto !== null) return ownFields(raw, ENTRY_KEYS, `paid.${i.toString()}`);
+    return { entryId: r.entryId, contractId: r.contractId, settledIn: r.settledIn, month: r.month, lineId: r.lineId, kind: r.kind, amount: r.amount, reason: r.reason, description: r.description, clause: r.clause };
+  } catch (error) {
+    throw unreadable(`paid.${i.toString()}`, error);
+  }
+}
+
+function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger {
+  const ledger: Ledger = { byMonth: new Map(), entryIds: new Set(), earliest: Number.POSITIVE_INFINITY };
+  if (value === undefined) return ledger;
   const list = ownElements(value, "paid", "a list of ledger entries (earlier settlements' entries)", MAX_LEDGER_ENTRIES);
-  const out: Booked[] = new Array<Booked>(list.length);
-  const ids = new Set<string>();
   const last = monthIndex(month);
+  const { byMonth, entryIds } = ledger;
+  const prefix = `${contract.id}:`;
+  let lines: Map<string, BookedLine> | undefined;
+  let linesMonth = -1;
+  // A plain object's fields are read directly when no Object.prototype property shadows one (each read once all the same).
+  const polluted = prototypeCarries(ENTRY_KEYS);
   for (let i = 0; i < list.length; i++) {
-    const at = `paid.${i.toString()}`;
     const raw = list[i];
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw fieldError("INVALID_INPUT", at, "a ledger entry { entryId, contractId, settledIn, month, lineId, kind, amount, reason, description, clause }", raw);
-    const e = ownFields(raw, ENTRY_KEYS, at);
-    const entryId = paidString(e.entryId, `${at}.entryId`);
-    if (e.contractId !== contract.id) throw fieldError("INVALID_INPUT", `${at}.contractId`, `${JSON.stringify(contract.id)}: an entry of this commission`, e.contractId);
-    if (!isYearMonth(e.settledIn)) throw fieldError("INVALID_INPUT", `${at}.settledIn`, "a month YYYY-MM", e.settledIn);
-    if (monthIndex(e.settledIn) > last) throw fieldError("INVALID_INPUT", `${at}.settledIn`, `a month up to ${month}, the month settled (an entry of a later settlement cannot have been booked before it)`, e.settledIn);
-    if (!isYearMonth(e.month)) throw fieldError("INVALID_INPUT", `${at}.month`, "a month YYYY-MM", e.month);
-    if (monthIndex(e.month) > monthIndex(e.settledIn)) throw fieldError("INVALID_INPUT", `${at}.month`, `a month up to its settledIn ${e.settledIn}`, e.month);
-    const lineId = paidString(e.lineId, `${at}.lineId`);
-    if (!lineId.startsWith(`${contract.id}:${e.month}:`)) throw fieldError("INVALID_INPUT", `${at}.lineId`, `a line id of ${e.month}: "${contract.id}:${e.month}:…"`, lineId);
-    if (e.kind !== "provider" && e.kind !== "fee") throw fieldError("INVALID_INPUT", `${at}.kind`, '"provider" or "fee"', e.kind);
-    if (!REASONS.includes(e.reason as string)) throw fieldError("INVALID_INPUT", `${at}.reason`, '"new", "changed" or "removed"', e.reason);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      throw fieldError("INVALID_INPUT", `paid.${i.toString()}`, "a ledger entry { entryId, contractId, settledIn, month, lineId, kind, amount, reason, description, clause }", raw);
+    }
+    const e = polluted ? ownFields(raw, ENTRY_KEYS, `paid.${i.toString()}`) : fieldsOf(raw, i);
+    const at = (field: string): string => `paid.${i.toString()}.${field}`;
+    const entryId = paidString(e.entryId, at("entryId"));
+    if (e.contractId !== contract.id) throw fieldError("INVALID_INPUT", at("contractId"), `${JSON.stringify(contract.id)}: an entry of this commission`, e.contractId);
+    const settledIn = monthNumber(e.settledIn);
+    if (settledIn < 0) throw fieldError("INVALID_INPUT", at("settledIn"), "a month YYYY-MM", e.settledIn);
+    if (settledIn > last) throw fieldError("INVALID_INPUT", at("settledIn"), `a month up to ${month}, the month settled (an entry of a later settlement cannot have been booked before it)`, e.settledIn);
+    const k = monthNumber(e.month);
+    if (k < 0) throw fieldError("INVALID_INPUT", at("month"), "a month YYYY-MM", e.month);
+    if (k > settledIn) throw fieldError("INVALID_INPUT", at("month"), `a month up to its settledIn ${e.settledIn as string}`, e.month);
+    const lineId = paidString(e.lineId, at("lineId"));
+    // `<contract>:<YYYY-MM>:…`: the month in the id is the entry's month.
+    if (!lineId.startsWith(prefix) || lineId.charCodeAt(prefix.length + 7) !== 58 || lineId.slice(prefix.length, prefix.length + 7) !== e.month) {
+      throw fieldError("INVALID_INPUT", at("lineId"), `a line id of ${e.month as string}: "${contract.id}:${e.month as string}:…"`, lineId);
+    }
+    if (e.kind !== "provider" && e.kind !== "fee") throw fieldError("INVALID_INPUT", at("kind"), '"provider" or "fee"', e.kind);
+    if (e.reason !== "new" && e.reason !== "changed" && e.reason !== "removed") throw fieldError("INVALID_INPUT", at("reason"), '"new", "changed" or "removed"', e.reason);
     let ore: number;
     try {
-      ore = toOre(e.amount, `${at}.amount`);
+      ore = toOre(e.amount, at("amount"));
     } catch (error) {
       if (error instanceof RulesError) throw new RulesError("INVALID_INPUT", error.message, error.issues);
       throw error;
     }
-    if (ids.has(entryId)) throw fieldError("DUPLICATE_ID", `${at}.entryId`, "an entryId used once in the ledger", entryId);
-    ids.add(entryId);
-    out[i] = { entryId, month: e.month, lineId, fee: e.kind === "fee", ore, description: paidString(e.description, `${at}.description`), clause: paidString(e.clause, `${at}.clause`), at: i };
+    const description = paidString(e.description, at("description"));
+    const clause = paidString(e.clause, at("clause"));
+    const before = entryIds.size;
+    entryIds.add(entryId);
+    if (entryIds.size === before) throw fieldError("DUPLICATE_ID", at("entryId"), "an entryId used once in the ledger", entryId);
+    const fee = e.kind === "fee";
+    if (k !== linesMonth) {
+      lines = byMonth.get(k);
+      if (lines === undefined) {
+        lines = new Map();
+        byMonth.set(k, lines);
+      }
+      linesMonth = k;
+      if (k < ledger.earliest) ledger.earliest = k;
+    }
+    const booked = (lines as Map<string, BookedLine>).get(lineId);
+    if (booked === undefined) (lines as Map<string, BookedLine>).set(lineId, { ore, fee, description, clause, at: i });
+    else if (booked.fee !== fee) throw fieldError("INVALID_INPUT", at("kind"), `${booked.fee ? '"fee"' : '"provider"'}, as paid.${booked.at.toString()} books the same line`, e.kind);
+    else booked.ore += ore;
   }
-  return out;
+  return ledger;
 }
 
 /**
  * @internal One key's comparison: due, paid, and the difference with its
- * reason. `due` is `null` when the key is not due at all (it was paid and
- * no longer exists).
+ * reason. `item` is `null` for a key that was paid and is no longer due.
  */
-export interface Difference<T> {
+export interface Difference<T, P> {
   key: string;
   due: number;
   paid: number;
@@ -274,38 +331,53 @@ export interface Difference<T> {
   reason: EntryReason;
   /** The due item, or `null` for a key that was only paid. */
   item: T | null;
+  /** What was paid for the key, or `null` for one never paid. */
+  booked: P | null;
 }
 
 /**
  * @internal The one "due minus paid" of the package: for every key due, the
  * difference to what was paid for it; then every key paid but no longer due,
  * taken back. Only differences that are not zero are returned, the due keys
- * in their order and the rest in the order of `paid`.
+ * in their order and then the rest in the order of `paid`.
  *
- * @param due - the items due, each with its key and öre, in their order
- * @param paid - what was paid by key (summed)
+ * @param due - the items due, in their order
+ * @param keyOf - an item's key
+ * @param oreOf - an item's öre
+ * @param paid - what was paid, by key
+ * @param check - called for every due item that was paid (e.g. to check that both are of one kind)
  * @returns the differences that are not zero
  */
-export function reconcile<T>(due: readonly T[], keyOf: (item: T) => string, oreOf: (item: T) => number, paid: ReadonlyMap<string, number>): Difference<T>[] {
-  const out: Difference<T>[] = [];
-  const seen = new Set<string>();
+export function reconcile<T, P extends { ore: number }>(
+  due: readonly T[],
+  keyOf: (item: T) => string,
+  oreOf: (item: T) => number,
+  paid: ReadonlyMap<string, P>,
+  check?: (item: T, booked: P) => void,
+): Difference<T, P>[] {
+  const out: Difference<T, P>[] = [];
+  let matched = 0;
   for (const item of due) {
     const key = keyOf(item);
-    seen.add(key);
-    const p = paid.get(key);
+    const booked = paid.get(key);
     const d = oreOf(item);
-    const difference = d - (p ?? 0);
-    if (difference !== 0) out.push({ key, due: d, paid: p ?? 0, difference, reason: p === undefined ? "new" : "changed", item });
+    if (booked === undefined) {
+      if (d !== 0) out.push({ key, due: d, paid: 0, difference: d, reason: "new", item, booked: null });
+      continue;
+    }
+    matched++;
+    check?.(item, booked);
+    if (d !== booked.ore) out.push({ key, due: d, paid: booked.ore, difference: d - booked.ore, reason: "changed", item, booked });
   }
-  for (const [key, p] of paid) {
-    if (p !== 0 && !seen.has(key)) out.push({ key, due: 0, paid: p, difference: -p, reason: "removed", item: null });
+  if (matched < paid.size) {
+    // Some key paid is no longer due (rare: only then are the due keys collected).
+    const dueKeys = new Set<string>();
+    for (const item of due) dueKeys.add(keyOf(item));
+    for (const [key, booked] of paid) {
+      if (booked.ore !== 0 && !dueKeys.has(key)) out.push({ key, due: 0, paid: booked.ore, difference: -booked.ore, reason: "removed", item: null, booked });
+    }
   }
   return out;
-}
-
-/** @internal The month of a {@link monthIndex}. */
-export function ymOf(index: number): YearMonth {
-  return `${Math.floor(index / 12).toString()}-${((index % 12) + 1).toString().padStart(2, "0")}`;
 }
 
 /** @internal The contexts of the years a settlement spans, each prepared once through the last month it needs. */
@@ -370,44 +442,22 @@ export function settle(contract: Contract, month: YearMonth, input?: SettlementI
   const c = checkContract(contract);
   parseMonthArgument(month);
   const { input: parsed, term } = prepareInput(c, input, [], ["paid", "from"]);
-  const booked = parsePaid(parsed.raw.paid, c, month);
+  const ledger = parsePaid(parsed.raw.paid, c, month);
   const last = monthIndex(month);
-  let first = last;
+  let first = Math.min(last, ledger.earliest);
   const fromArg = parsed.raw.from;
   if (fromArg !== undefined) {
-    if (!isYearMonth(fromArg)) throw fieldError("INVALID_INPUT", "from", "a month YYYY-MM", fromArg);
-    if (monthIndex(fromArg) > last) throw fieldError("INVALID_INPUT", "from", `a month up to ${month}, the month settled`, fromArg);
-    first = monthIndex(fromArg);
-  } else {
-    for (const b of booked) first = Math.min(first, monthIndex(b.month));
+    first = monthNumber(fromArg);
+    if (first < 0) throw fieldError("INVALID_INPUT", "from", "a month YYYY-MM", fromArg);
+    if (first > last) throw fieldError("INVALID_INPUT", "from", `a month up to ${month}, the month settled`, fromArg);
   }
   if (last - first + 1 > MAX_SETTLEMENT_MONTHS) {
     throw fieldError("INVALID_INPUT", "from", `a first month at most ${MAX_SETTLEMENT_MONTHS.toString()} months before ${month} (pass from to settle the latest months only)`, ymOf(first));
   }
   const warnings: string[] = [];
-  // What was booked, by month and line id.
-  const paidByMonth = new Map<number, Map<string, number>>();
-  const bookedLine = new Map<string, Booked>();
-  const entryIds = new Set<string>();
   let before = 0;
-  for (const b of booked) {
-    entryIds.add(b.entryId);
-    const k = monthIndex(b.month);
-    if (k < first) {
-      before++;
-      continue;
-    }
-    let lines = paidByMonth.get(k);
-    if (lines === undefined) {
-      lines = new Map();
-      paidByMonth.set(k, lines);
-    }
-    lines.set(b.lineId, (lines.get(b.lineId) ?? 0) + b.ore);
-    const seen = bookedLine.get(b.lineId);
-    if (seen === undefined) bookedLine.set(b.lineId, b);
-    else if (seen.fee !== b.fee) throw fieldError("INVALID_INPUT", `paid.${b.at.toString()}.kind`, `${seen.fee ? '"fee"' : '"provider"'}, as paid.${seen.at.toString()} books the same line`, b.fee ? "fee" : "provider");
-  }
-  if (before > 0) warnings.push(`${before.toString()} paid entr${before === 1 ? "y" : "ies"} of months before ${ymOf(first)} left as booked (from ${ymOf(first)})`);
+  for (const [k, lines] of ledger.byMonth) if (k < first) before += lines.size;
+  if (before > 0) warnings.push(`${before.toString()} booked line${before === 1 ? "" : "s"} of months before ${ymOf(first)} left as booked (from ${ymOf(first)})`);
   const earlier = sessionsBefore(parsed, term, first);
   if (earlier > 0) {
     warnings.push(
@@ -415,14 +465,11 @@ export function settle(contract: Contract, month: YearMonth, input?: SettlementI
     );
   }
   const view: BookedView = {
-    paidByMonth,
-    entryIds,
-    feeOf: (lineId) => bookedLine.get(lineId)?.fee,
-    describe: (lineId) => bookedLine.get(lineId) as Booked,
-    conflict: (lineId, fee) => {
-      const b = bookedLine.get(lineId) as Booked;
-      return fieldError("INVALID_INPUT", `paid.${b.at.toString()}.kind`, `${fee ? '"fee"' : '"provider"'}: ${lineId} is ${fee ? "a visit-fee line" : "paid to the provider"}`, b.fee ? "fee" : "provider");
-    },
+    byMonth: ledger.byMonth,
+    entryIds: ledger.entryIds,
+    describe: (_lineId, booked) => booked,
+    conflict: (lineId, fee, booked) =>
+      fieldError("INVALID_INPUT", `paid.${booked.at.toString()}.kind`, `${fee ? '"fee"' : '"provider"'}: ${lineId} is ${fee ? "a visit-fee line" : "paid to the provider"}`, booked.fee ? "fee" : "provider"),
   };
   return settleMonths(c, month, new Years(c, parsed, term, last), first, view, warnings);
 }
@@ -444,16 +491,14 @@ function sessionsBefore(parsed: ParsedInput, term: TermWindow, first: number): n
  * id, with each line's kind and the description it was booked under.
  */
 export interface BookedView {
-  /** Öre booked, by month index (year × 12 + month − 1) and line id. */
-  paidByMonth: ReadonlyMap<number, ReadonlyMap<string, number>>;
+  /** The lines booked, by month index (year × 12 + month − 1) and line id. */
+  byMonth: ReadonlyMap<number, ReadonlyMap<string, BookedLine>>;
   /** The entry ids already used (new ones must differ). */
   entryIds: Set<string>;
-  /** Whether a booked line is a visit-fee line; `undefined` when not booked. */
-  feeOf: (lineId: string) => boolean | undefined;
-  /** The description and clause a booked line was booked under. */
-  describe: (lineId: string) => { description: string; clause: string };
+  /** The description and clause a booked line was booked under (for a `'removed'` entry). */
+  describe: (lineId: string, booked: BookedLine) => { description: string; clause: string };
   /** The error for a booked line whose kind contradicts the line's. */
-  conflict: (lineId: string, fee: boolean) => RulesError;
+  conflict: (lineId: string, fee: boolean, booked: BookedLine) => RulesError;
 }
 
 /**
@@ -486,21 +531,19 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     if (active) inTerm.push(k);
     else warnings.push(`${ym} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): nothing is due for it`);
     const dues: Due[] = active ? monthDues(years.of(year), mm) : [];
-    const paid = booked.paidByMonth.get(k) ?? new Map<string, number>();
-    for (const due of dues) {
-      const fee = booked.feeOf(due.lineId);
-      if (fee !== undefined && fee !== due.fee) throw booked.conflict(due.lineId, due.fee);
-    }
-    const differences = reconcile(dues, (d) => d.lineId, (d) => d.ore, paid);
+    const paid = booked.byMonth.get(k) ?? new Map<string, BookedLine>();
+    const differences = reconcile(dues, (d) => d.lineId, (d) => d.ore, paid, (d, b) => {
+      if (b.fee !== d.fee) throw booked.conflict(d.lineId, d.fee, b);
+    });
     let lines: Map<string, StatementLine> | null = null;
     const monthEntries: LedgerEntry[] = [];
     const removed: LedgerEntry[] = [];
     for (const diff of differences) {
-      const fee = diff.item?.fee ?? booked.feeOf(diff.key) ?? false;
+      const fee = diff.item?.fee ?? diff.booked?.fee ?? false;
       let description: string;
       let clause: string;
       if (diff.item === null) {
-        ({ description, clause } = booked.describe(diff.key));
+        ({ description, clause } = booked.describe(diff.key, diff.booked as BookedLine));
       } else {
         if (lines === null) {
           const s = statementOf(k);
@@ -540,9 +583,9 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     }
     let paidOre = 0;
     let feesPaid = 0;
-    for (const [lineId, ore] of paid) {
-      if (booked.feeOf(lineId) === true) feesPaid += ore;
-      else paidOre += ore;
+    for (const b of paid.values()) {
+      if (b.fee) feesPaid += b.ore;
+      else paidOre += b.ore;
     }
     months.push({
       month: ym,

@@ -74,6 +74,15 @@ function scanDate(value: unknown): number {
   return y * 10000 + m * 100 + d;
 }
 
+/**
+ * @internal A valid month string as one number, year × 12 + month − 1
+ * (months count on by one), or -1 for anything else.
+ */
+export function monthNumber(value: unknown): number {
+  const ym = scanYearMonth(value);
+  return ym < 0 ? -1 : Math.floor(ym / 100) * 12 + (ym % 100) - 1;
+}
+
 /** yyyymm of a valid month string, or -1. */
 function scanYearMonth(value: unknown): number {
   if (typeof value !== "string" || value.length !== 7 || value.charCodeAt(4) !== 45) return -1;

@@ -76,7 +76,7 @@ describe("settle: what is due now, against what was booked", () => {
     expect(onlyApril.from).toBe("2022-04");
     expect(onlyApril.entries).toEqual([]);
     expect(onlyApril.warnings).toEqual([
-      "3 paid entries of months before 2022-04 left as booked (from 2022-04)",
+      "3 booked lines of months before 2022-04 left as booked (from 2022-04)",
       "1 session is dated in the term before 2022-04, the first month settled: months before it are not recomputed (a month that booked nothing leaves no entry in paid to start from; pass from to settle it)",
     ]);
   });
