@@ -129,7 +129,7 @@ describe("SessionTable.asArray", () => {
 });
 
 describe("readSessions on a CSV file", () => {
-  it("names the right line past blank lines, a record over two lines and rows outside the window", async () => {
+  it("names the right line past blank lines, a record over two lines and rows of another year", async () => {
     const path = join(tempDir(), "lines.csv");
     writeFileSync(
       path,
@@ -146,10 +146,11 @@ describe("readSessions on a CSV file", () => {
         "",
       ].join("\n"),
     );
-    const r = await readSessions(path, { from: "2022-01-01", to: "2022-12-31" });
-    expect(r.sessions.map((s) => s.id)).toEqual(["A", "B\ntwo lines", "C"]);
-    expect([r.locate("sessions.0.id"), r.locate("sessions.1"), r.locate("sessions.2.participants"), r.locate("sessions.3.id")]).toEqual([
+    const r = await readSessions(path);
+    expect(r.sessions.map((s) => s.id)).toEqual(["A", "X", "B\ntwo lines", "C"]);
+    expect([r.locate("sessions.0.id"), r.locate("sessions.1"), r.locate("sessions.2"), r.locate("sessions.3.participants"), r.locate("sessions.4.id")]).toEqual([
       { file: path, line: 2, field: "id" },
+      { file: path, line: 4 },
       { file: path, line: 5 },
       { file: path, line: 9, field: "participants" },
       undefined,
