@@ -273,7 +273,7 @@ function parseSessions(value: unknown, needCase: boolean): ParsedSessions {
 function sessionFields(list: readonly unknown[], i: number, direct: boolean): SessionFields {
   try {
     const s = Object.hasOwn(list, i) ? list[i] : undefined;
-    if (typeof s !== "object" || s === null) {
+    if (typeof s !== "object" || s === null || Array.isArray(s)) {
       throw fieldError("INVALID_INPUT", `sessions.${i.toString()}`, "a session { id, date, minutes, kind, participants? }", s);
     }
     if (direct && Object.getPrototypeOf(s) === Object.prototype) {
@@ -464,7 +464,7 @@ function parseCallOffs(value: unknown): ParsedCallOff[] {
   const ids = new Map<string, number>();
   return list.map((c, i) => {
     const path = `callOffs.${i.toString()}`;
-    if (typeof c !== "object" || c === null) throw fieldError("INVALID_INPUT", path, "a call-off { id, date, hours, form }", c);
+    if (typeof c !== "object" || c === null || Array.isArray(c)) throw fieldError("INVALID_INPUT", path, "a call-off { id, date, hours, form }", c);
     const r = ownFields(c, CALL_OFF_KEYS, path);
     const id = idOf(r.id, `${path}.id`);
     if (!isLocalDate(r.date)) throw fieldError("INVALID_INPUT", `${path}.date`, "a date YYYY-MM-DD", r.date);

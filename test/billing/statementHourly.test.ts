@@ -293,6 +293,13 @@ describe("validation", () => {
     expect(c.code).toBe("DUPLICATE_ID");
   });
 
+  it("an array is no session and no call-off (was read as an object without fields)", () => {
+    const e = errorOf(() => statement(fam, "2022-03", { sessions: [[good]] as unknown as Session[] }));
+    expect(e.issues).toEqual([{ path: "sessions.0", expected: "a session { id, date, minutes, kind, participants? }", received: "an array of 1" }]);
+    const c = errorOf(() => statement(fam, "2022-03", { callOffs: [[]] as unknown as [] }));
+    expect(c.issues[0]).toEqual({ path: "callOffs.0", expected: "a call-off { id, date, hours, form }", received: "an array of 0" });
+  });
+
   it("a repeated id names the session that used it first (of any year), in the message and the issue", () => {
     const e = errorOf(() => statement(fam, "2022-03", { sessions: [{ ...good, id: "K-0" }, { ...good, id: "K-1", date: "2023-03-04" }, { ...good, id: "K-1" }] }));
     expect(e.message).toBe('sessions.2.id: the id "K-1" is used by an earlier session (sessions.1.id); a session is never billed twice');
