@@ -108,6 +108,14 @@ describe("SessionTable.asArray", () => {
 
   it("makes each element when it is read, and refuses writes", () => {
     expect(view[0]).not.toBe(view[0]);
+    // Asking whether an element is there, then reading it (as the library does), makes one object.
+    const described = Object.getOwnPropertyDescriptor(view, 5)?.value as Session;
+    expect(view[5]).toBe(described);
+    expect(view[5]).not.toBe(described);
+    expect(Object.hasOwn(view, 7) ? view[7] : undefined).toEqual(sessions[7]);
+    Object.getOwnPropertyDescriptor(view, 8);
+    expect(view[9]).toEqual(sessions[9]);
+    expect(view[8]).toEqual(sessions[8]);
     const writable = view as Session[];
     expect(() => {
       writable[0] = { id: "X", date: "2022-01-01", minutes: 1, kind: "individual" };
