@@ -152,9 +152,11 @@ describe("items 6 and 9: a CSV that never ends a line, a record too long, a read
   it("a FIFO is read like a file", () => {
     const dir = tempDir();
     const fifo = join(dir, "pipe.csv");
-    execFileSync("mkfifo", [fifo]);
     const writer = `require("fs").writeFileSync(${JSON.stringify(fifo)}, ${JSON.stringify(`${HEADER}\nA,2022-03-01,50,individual,\n`)})`;
-    const r = execFileSync("sh", ["-c", `${JSON.stringify(process.execPath)} -e '${writer}' & ${JSON.stringify(process.execPath)} dist/cli.js statement familjeradgivning --month 2022-03 --sessions ${fifo} --format json; wait`], {
+    const node = JSON.stringify(process.execPath);
+    // One shell line: make the FIFO, write it from a second process, read it with the command.
+    const script = `mkfifo ${fifo} && { ${node} -e '${writer}' & ${node} dist/cli.js statement familjeradgivning --month 2022-03 --sessions ${fifo} --format json; wait; }`;
+    const r = execFileSync("sh", ["-c", script], {
       cwd: join(import.meta.dirname, "../.."),
       encoding: "utf8",
       timeout: 20_000,
