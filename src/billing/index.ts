@@ -18,6 +18,7 @@ export type {
   ResolvedBillingPolicies,
   VisitFeePolicy,
 } from "./policies.js";
+export { MAX_SESSIONS } from "./input.js";
 export type { CallOff, Session, StatementInput } from "./input.js";
 export { statement } from "./statement.js";
 export type { CallOffSummary, CapStatus, LineExplanation, LineKind, Statement, StatementLine, StatementTerm } from "./types.js";

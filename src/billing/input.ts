@@ -98,7 +98,14 @@ export interface StatementInput {
 /**
  * The most sessions one input may hold: ten times the largest year the
  * benchmarks compute (1 000 000). A longer array is refused before anything
- * is allocated for it.
+ * is allocated for it (`INVALID_INPUT` at `sessions`); the command line
+ * stops reading a sessions file at the row after this many.
+ *
+ * @example
+ * ```ts
+ * import { MAX_SESSIONS } from "verksamhetsuppdrag";
+ * MAX_SESSIONS; //=> 10000000
+ * ```
  */
 export const MAX_SESSIONS = 10_000_000;
 /** The most call-offs one input may hold. */
@@ -248,9 +255,10 @@ function parseSessions(value: unknown, needCase: boolean): ParsedSessions {
   const duplicate = firstDuplicateId(out.ids, hashes, checked);
   if (duplicate !== -1) {
     const at = `sessions.${duplicate.toString()}.id`;
+    const first = `sessions.${firstUse(out.ids, duplicate).toString()}.id`;
     const id = describeValue(out.ids[duplicate]);
-    throw new RulesError("DUPLICATE_ID", `${at}: the id ${id} is used by an earlier session; a session is never billed twice`, [
-      { path: at, expected: "an id not used by another session", received: id },
+    throw new RulesError("DUPLICATE_ID", `${at}: the id ${id} is used by an earlier session (${first}); a session is never billed twice`, [
+      { path: at, expected: `an id not used by another session (first used by ${first})`, received: id },
     ]);
   }
   if (failure !== null) throw failure.error;
@@ -265,7 +273,7 @@ function parseSessions(value: unknown, needCase: boolean): ParsedSessions {
 function sessionFields(list: readonly unknown[], i: number, direct: boolean): SessionFields {
   try {
     const s = Object.hasOwn(list, i) ? list[i] : undefined;
-    if (typeof s !== "object" || s === null) {
+    if (typeof s !== "object" || s === null || Array.isArray(s)) {
       throw fieldError("INVALID_INPUT", `sessions.${i.toString()}`, "a session { id, date, minutes, kind, participants? }", s);
     }
     if (direct && Object.getPrototypeOf(s) === Object.prototype) {
@@ -423,6 +431,13 @@ function firstDuplicateId(ids: readonly string[], hashes: Int32Array, count: num
   return first;
 }
 
+/** The first session whose id is that of session `i` (found only for an error message: one pass over the ids before it). */
+function firstUse(ids: readonly string[], i: number): number {
+  const id = ids[i];
+  for (let k = 0; k < i; k++) if (ids[k] === id) return k;
+  return i;
+}
+
 /**
  * Day numbers of date strings seen before: inputs repeat the same few
  * hundred dates, and a string's hash is cached by the engine.
@@ -446,10 +461,10 @@ const CALL_OFF_KEYS = ["id", "date", "hours", "form"] as const;
 function parseCallOffs(value: unknown): ParsedCallOff[] {
   if (value === undefined) return [];
   const list = ownElements(value, "callOffs", "an array of call-offs", MAX_CALL_OFFS);
-  const ids = new Set<string>();
+  const ids = new Map<string, number>();
   return list.map((c, i) => {
     const path = `callOffs.${i.toString()}`;
-    if (typeof c !== "object" || c === null) throw fieldError("INVALID_INPUT", path, "a call-off { id, date, hours, form }", c);
+    if (typeof c !== "object" || c === null || Array.isArray(c)) throw fieldError("INVALID_INPUT", path, "a call-off { id, date, hours, form }", c);
     const r = ownFields(c, CALL_OFF_KEYS, path);
     const id = idOf(r.id, `${path}.id`);
     if (!isLocalDate(r.date)) throw fieldError("INVALID_INPUT", `${path}.date`, "a date YYYY-MM-DD", r.date);
@@ -463,12 +478,14 @@ function parseCallOffs(value: unknown): ParsedCallOff[] {
       );
     }
     if (r.form !== "written") throw fieldError("INVALID_INPUT", `${path}.form`, "'written' (or 'oral', which is refused)", r.form);
-    if (ids.has(id)) {
-      throw new RulesError("DUPLICATE_ID", `${path}.id: the id ${describeValue(id)} is used by an earlier call-off`, [
-        { path: `${path}.id`, expected: "an id not used by another call-off", received: describeValue(id) },
+    const earlier = ids.get(id);
+    if (earlier !== undefined) {
+      const first = `callOffs.${earlier.toString()}.id`;
+      throw new RulesError("DUPLICATE_ID", `${path}.id: the id ${describeValue(id)} is used by an earlier call-off (${first})`, [
+        { path: `${path}.id`, expected: `an id not used by another call-off (first used by ${first})`, received: describeValue(id) },
       ]);
     }
-    ids.add(id);
+    ids.set(id, i);
     return { id, date: r.date, day: dayNumber(r.date), ticks, hours: String(r.hours) };
   });
 }

@@ -163,7 +163,10 @@ export function valueError(at: Location, expected: string, received: string): In
 /**
  * Renders a library error for the terminal: its message, and each of its
  * issues on its own line as `path: expected …, received …`, with the path
- * translated to a place in the user's file when `locate` knows it.
+ * translated to a place in the user's file when `locate` knows it. A
+ * repeated id (`DUPLICATE_ID`, whose issue names the id's first use) names
+ * both places: `dup.csv line 3, field id (first used on line 2): the id "S1"
+ * is used by an earlier session; …`.
  *
  * @param error - the library's error
  * @param locate - maps an issue path (e.g. `"sessions.3.participants"`) to a place in a file, or `undefined`
@@ -182,6 +185,8 @@ export function rulesErrorLines(error: RulesError, locate?: (path: string) => Lo
   if (error.issues.length === 0) return [error.message];
   if (error.issues.length === 1) {
     const [issue] = error.issues as [RulesError["issues"][number]];
+    const repeated = locate === undefined ? null : repeatedIdLine(error, issue, locate);
+    if (repeated !== null) return [repeated];
     // The message names the path: name the place in the user's terms instead
     // (a file's line and column, or an option such as --start).
     // A dotted path is replaced wherever it appears; a bare word only where the message starts with it.
@@ -269,6 +274,35 @@ export function prefixLocator(map: Readonly<Record<string, string>>): (path: str
     }
     return undefined;
   };
+}
+
+/** `(first used by <path>)` in the issue of a `DUPLICATE_ID`: where the id was used first. */
+const FIRST_USE = /\(first used by ([\w.]+)\)/;
+
+/**
+ * A `DUPLICATE_ID` in the user's terms, naming both places; `null` when the
+ * error is not one, or a place is not known (then it is rendered as any other).
+ */
+function repeatedIdLine(error: RulesError, issue: RulesError["issues"][number], locate: (path: string) => Location | undefined): string | null {
+  if (error.code !== "DUPLICATE_ID") return null;
+  const first = FIRST_USE.exec(issue.expected)?.[1];
+  if (first === undefined || !error.message.startsWith(`${issue.path}: `)) return null;
+  const at = locate(issue.path);
+  const firstAt = locate(first);
+  if (at === undefined || firstAt === undefined) return null;
+  // The library's sentence, without its paths: they are said in the user's terms in front.
+  const text = error.message.slice(issue.path.length + 2).split(` (${first})`).join("");
+  return `${describeLocation(at)} (first used ${relativeLocation(firstAt, at)}): ${text}`;
+}
+
+/** `firstAt` said from `at`: `on line 2` in the same file and column, `at [0].id` in the same JSON file. */
+function relativeLocation(firstAt: Location, at: Location): string {
+  if (firstAt.file !== at.file) return `in ${describeLocation(firstAt)}`;
+  if (firstAt.line !== undefined) {
+    const field = firstAt.field === undefined || firstAt.field === at.field ? "" : `, field ${firstAt.field}`;
+    return `on line ${firstAt.line.toString()}${field}`;
+  }
+  return firstAt.field === undefined ? `in ${firstAt.file}` : `at ${firstAt.field}`;
 }
 
 function firstSentence(message: string): string {

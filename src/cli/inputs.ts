@@ -7,11 +7,11 @@
  *
  * @module
  */
-import { DEFAULT_BILLING_POLICIES, type CallOff, type IndexSeries, type LocalDate, type StatementInput, type YearReportInput } from "../index.js";
+import { DEFAULT_BILLING_POLICIES, type CallOff, type IndexSeries, type StatementInput, type YearReportInput } from "../index.js";
 import { dateValue, listOption, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 import { anyLocator, InputError, prefixLocator, valueError, type Location } from "./errors.js";
 import { readJsonFile } from "./jsonFile.js";
-import { arrayIn, readSessions, type DateWindow, type SessionsRead } from "./sessions.js";
+import { arrayIn, readSessions, type SessionsRead } from "./sessions.js";
 
 /**
  * The options `statement` and `year` share.
@@ -97,7 +97,7 @@ export function parsePolicies(values: readonly string[]): Record<string, string>
  *
  * @example
  * ```ts
- * const loaded: LoadedInput = await loadBillingInput(args, { from: "2022-01-01", to: "2022-03-31" });
+ * const loaded: LoadedInput = await loadBillingInput(args);
  * ```
  */
 export interface LoadedInput {
@@ -111,19 +111,19 @@ export interface LoadedInput {
 
 /**
  * Reads every input file an invocation names and builds the library's
- * input. Sessions outside `window` are checked but not kept.
+ * input. Every session of the file is handed on: the library checks them
+ * all (a repeated id in another year too) and keeps those it needs.
  *
  * @param args - the parsed arguments (see {@link BILLING_OPTIONS}; `paid` for the year report)
- * @param window - the dates the computation needs
  * @returns the input and a locator for error messages
  * @throws {@link InputError} naming file, line and field
  * @example
  * ```ts
- * const { input } = await loadBillingInput(args, { from: "2022-01-01", to: "2022-03-31" });
+ * const { input } = await loadBillingInput(args);
  * statement(contract, "2022-03", input);
  * ```
  */
-export async function loadBillingInput(args: ParsedArgs, window: DateWindow): Promise<LoadedInput> {
+export async function loadBillingInput(args: ParsedArgs): Promise<LoadedInput> {
   const input: LoadedInput["input"] = {};
   const locators: ((path: string) => Location | undefined)[] = [];
   const labels: Record<string, string> = {
@@ -151,7 +151,7 @@ export async function loadBillingInput(args: ParsedArgs, window: DateWindow): Pr
   let sessions: SessionsRead | null = null;
   const sessionsFile = stringOption(args, "sessions");
   if (sessionsFile !== undefined) {
-    sessions = await readSessions(sessionsFile, window);
+    sessions = await readSessions(sessionsFile);
     input.sessions = sessions.sessions;
     locators.push(sessions.locate);
     labels.sessions = sessionsFile;
@@ -207,20 +207,4 @@ function elementLocator(key: string, file: string, prefix: string): (path: strin
     if (m === null) return undefined;
     return { file, field: `${prefix}[${m[1] ?? ""}]${m[2] === undefined ? "" : `.${m[2]}`}` };
   };
-}
-
-/**
- * The window of sessions a statement for `month` needs: from 1 January of
- * its year to the month's last day (earlier months count towards the cap).
- *
- * @param month - `YYYY-MM`
- * @param lastDay - the month's last day
- * @returns the window
- * @example
- * ```ts
- * statementWindow("2022-03", "2022-03-31"); //=> { from: "2022-01-01", to: "2022-03-31" }
- * ```
- */
-export function statementWindow(month: string, lastDay: LocalDate): DateWindow {
-  return { from: `${month.slice(0, 4)}-01-01`, to: lastDay };
 }

@@ -4,31 +4,92 @@
  *
  * @module
  */
-import { readFile } from "node:fs/promises";
+import { Buffer } from "node:buffer";
+import { open } from "node:fs/promises";
 import { InputError } from "./errors.js";
-import { fileError } from "./csv.js";
+import { fileError, validUtf8Length } from "./csv.js";
 
 /**
- * Reads and parses a JSON file. A leading BOM is allowed. A syntax error is
- * reported with its line and column.
+ * The largest JSON input file, in bytes (256 MiB): a year of 1 000 000
+ * sessions as JSON is about 80 MB. A regular file is measured before it is
+ * read; anything else (a pipe, `/dev/zero`) is refused when it has given
+ * this much.
+ *
+ * @example
+ * ```ts
+ * MAX_JSON_BYTES; //=> 268435456
+ * ```
+ */
+export const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads and parses a JSON file: at most {@link MAX_JSON_BYTES}, strict
+ * UTF-8 (a byte that is not UTF-8 is an error naming its line; a U+FFFD in
+ * the file is text like any other), a leading BOM allowed. A syntax error
+ * is reported with its line and column.
  *
  * @param path - the file's path
  * @param label - how to name the file in messages (default: `path`)
+ * @param maxBytes - the size limit (default {@link MAX_JSON_BYTES})
  * @returns the parsed value
- * @throws {@link InputError} when the file cannot be read or is not JSON
+ * @throws {@link InputError} when the file cannot be read, is too large, is not UTF-8 or is not JSON
  * @example
  * ```ts
  * const series = await readJsonFile("opi-2024.json"); //=> { name: "OPI", percent: { "2024": "4.1" } }
  * ```
  */
-export async function readJsonFile(path: string, label: string = path): Promise<unknown> {
+export async function readJsonFile(path: string, label: string = path, maxBytes: number = MAX_JSON_BYTES): Promise<unknown> {
+  const bytes = await readBounded(path, label, maxBytes);
   let text: string;
   try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw fileError(error, label);
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const at = validUtf8Length(bytes);
+    let line = 1;
+    for (let k = 0; k < at; k++) if (bytes[k] === 0x0a) line++;
+    throw new InputError(`${label} line ${line.toString()}: expected UTF-8 text, received bytes that are not UTF-8`);
   }
   return parseJsonText(text, label);
+}
+
+/** The file's bytes, refused unread when its size is known to be above `maxBytes`, else when it gives more. */
+async function readBounded(path: string, label: string, maxBytes: number): Promise<Buffer> {
+  const tooLarge = (size: string): InputError =>
+    new InputError(`${label}: expected a JSON file of at most ${mebibytes(maxBytes)}, received ${size}`);
+  let handle;
+  try {
+    handle = await open(path, "r");
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    if (stat.isFile() && stat.size > maxBytes) throw tooLarge(mebibytes(stat.size));
+    // One buffer of the file's size (plus a byte, to see the end without growing); grown only for a pipe or a file that grows.
+    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.isFile() ? stat.size + 1 : 64 * 1024));
+    let total = 0;
+    for (;;) {
+      if (total === buffer.length) {
+        if (total > maxBytes) throw tooLarge("more");
+        const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    if (total > maxBytes) throw tooLarge("more");
+    return buffer.subarray(0, total);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw fileError(error, label);
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** A size in MiB for a message: `256 MiB`, `300.5 MiB`. */
+function mebibytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return `${Number.isInteger(mib) ? mib.toString() : mib.toFixed(1)} MiB`;
 }
 
 /**
@@ -113,68 +174,71 @@ export function findJsonError(text: string): { offset: number; expected: string;
     if (m === null || m[0] === "" || m[0] === "-") return fail("a number (with a decimal point, not a comma)");
     i += m[0].length;
   };
-  const value = (): void => {
+  // The containers open around the position, innermost last: a loop and a
+  // stack, not recursion, so a file nested 20 000 levels deep is read like
+  // any other.
+  const open: ("array" | "object")[] = [];
+  /** Reads one value; a container is only opened (its elements follow in the loop). Returns whether one was opened with elements to come. */
+  const value = (): "opened" | "done" => {
     ws();
     const ch = text[i];
-    if (ch === "{") {
+    if (ch === "{" || ch === "[") {
       i++;
       ws();
-      if (text[i] === "}") {
+      if (text[i] === (ch === "{" ? "}" : "]")) {
         i++;
-        return;
+        return "done";
       }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail('a property name in double quotes');
-        string();
-        ws();
-        if (text[i] !== ":") fail('":" after the property name');
-        i++;
-        value();
-        ws();
-        if (text[i] === ",") {
-          i++;
-          ws();
-          if (text[i] === "}") fail("another property after the comma (JSON allows no trailing comma)");
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return;
-        }
-        fail('"," or "}"');
-      }
-    } else if (ch === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ",") {
-          i++;
-          ws();
-          if (text[i] === "]") fail("another value after the comma (JSON allows no trailing comma)");
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return;
-        }
-        fail('"," or "]"');
-      }
-    } else if (ch === '"') string();
+      open.push(ch === "{" ? "object" : "array");
+      return "opened";
+    }
+    if (ch === '"') string();
     else if (ch === "t") literal("true");
     else if (ch === "f") literal("false");
     else if (ch === "n") literal("null");
     else if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) number();
     else fail("a value (an object, array, string, number, true, false or null)");
+    return "done";
+  };
+  const key = (): void => {
+    ws();
+    if (text[i] !== '"') fail("a property name in double quotes");
+    string();
+    ws();
+    if (text[i] !== ":") fail('":" after the property name');
+    i++;
+  };
+  const document = (): void => {
+    let next = value();
+    for (;;) {
+      if (next === "opened") {
+        // The first element of the container just opened.
+        if (open[open.length - 1] === "object") key();
+        next = value();
+        continue;
+      }
+      const inner = open[open.length - 1];
+      if (inner === undefined) return;
+      ws();
+      const close = inner === "object" ? "}" : "]";
+      if (text[i] === ",") {
+        i++;
+        ws();
+        if (text[i] === close) fail(inner === "object" ? "another property after the comma (JSON allows no trailing comma)" : "another value after the comma (JSON allows no trailing comma)");
+        if (inner === "object") key();
+        next = value();
+        continue;
+      }
+      if (text[i] === close) {
+        i++;
+        open.pop();
+        continue;
+      }
+      fail(`"," or "${close}"`);
+    }
   };
   try {
-    value();
+    document();
     ws();
     if (i < text.length) fail("the end of the file after the JSON value");
   } catch (error) {

@@ -3,19 +3,19 @@
  * `Session` objects.
  *
  * A CSV file is streamed record by record: the raw text is never held, and
- * only the sessions inside the window the computation needs (a statement:
- * the year up to the month's end; a year report: the year) are kept, column
- * by column in a {@link SessionTable} (under 20 bytes a session, where an
- * object takes about 100) and handed to the library as a read-only array
- * view. Every row is
- * checked, in or out of the window, and a bad cell is reported with its file,
- * line and column name. The rules themselves (a group needs participants, an
- * id is used once, …) are the library's; its errors are mapped back to the
- * line they come from.
+ * every row is kept, column by column in a {@link SessionTable} (under 20
+ * bytes a session, where an object takes about 100), and handed to the
+ * library as a read-only array view. Here each cell's text is turned into a
+ * value (a bad cell is reported with its file, line and column name); the
+ * rules themselves (a group needs participants, minutes within bounds, an id
+ * is used once in the whole file, ids are trimmed and NFC, …) are the
+ * library's, applied to every row of the file whatever its date, and its
+ * errors are mapped back to the line they come from. The library keeps the
+ * rows of the year it computes.
  *
  * @module
  */
-import { isLocalDate, type LocalDate, type Session } from "../index.js";
+import { isLocalDate, MAX_SESSIONS, type LocalDate, type Session } from "../index.js";
 import { readCsvFile, type CsvRecord } from "./csv.js";
 import { InputError, valueError, type Location } from "./errors.js";
 import { readJsonFile } from "./jsonFile.js";
@@ -50,22 +50,18 @@ export const SESSION_COLUMNS: readonly { name: keyof Session; aliases: readonly 
  *
  * @example
  * ```ts
- * const read: SessionsRead = await readSessions("march.csv", { from: "2022-01-01", to: "2022-03-31" });
+ * const read: SessionsRead = await readSessions("march.csv");
  * read.sessions.length; //=> 12
  * read.locate("sessions.3.participants"); //=> { file: "march.csv", line: 5, field: "participants" }
  * ```
  */
 export interface SessionsRead {
   /**
-   * The sessions inside the window, in file order. From a CSV file: a
-   * read-only view of a {@link SessionTable} (each element made when read);
-   * from a JSON file: the file's own objects.
+   * Every session of the file, in file order. From a CSV file: a read-only
+   * view of a {@link SessionTable} (each element made when read); from a
+   * JSON file: the file's own array, as it is (the library checks it).
    */
   sessions: readonly Session[];
-  /** Rows read in all (the header not counted). */
-  rows: number;
-  /** Rows left out because they fall outside the window. */
-  skipped: number;
   /**
    * Maps a library issue path (`sessions.<i>.<field>`) to the place in the
    * file: the CSV line and column, or the JSON element and field.
@@ -74,27 +70,29 @@ export interface SessionsRead {
 }
 
 /**
- * The dates a computation needs: sessions outside are read and checked but
- * not kept.
+ * How a sessions file is read.
  *
  * @example
  * ```ts
- * const w: DateWindow = { from: "2022-01-01", to: "2022-03-31" };
+ * const options: ReadSessionsOptions = { maxRows: 1000 };
  * ```
  */
-export interface DateWindow {
-  /** The first day kept. */
-  from: LocalDate;
-  /** The last day kept. */
-  to: LocalDate;
+export interface ReadSessionsOptions {
+  /**
+   * The most rows a CSV file may have (the header not counted); the row
+   * after them is an error naming its line. Default: the library's
+   * `MAX_SESSIONS` (10 000 000), which refuses a longer input anyway.
+   */
+  maxRows?: number;
 }
 
 /**
  * Reads sessions from a `.csv` file (streamed) or a `.json` file (an array
- * of sessions, or `{ "sessions": [...] }`), keeping those inside `window`.
+ * of sessions, or `{ "sessions": [...] }`). Every session is kept: the
+ * library checks them all and keeps those of the year it computes.
  *
  * @param file - the file's path; the format is chosen by its extension (`.json`, else CSV)
- * @param window - the dates to keep (default: all)
+ * @param options - limits (see {@link ReadSessionsOptions})
  * @returns the sessions and a locator for error messages
  * @throws {@link InputError} naming file, line and field for a bad row or a file that cannot be read
  * @example
@@ -103,8 +101,8 @@ export interface DateWindow {
  * sessions[0]; //=> { id: "FR-0301", date: "2022-03-01", minutes: 50, kind: "individual", caseId: "P-101" }
  * ```
  */
-export async function readSessions(file: string, window?: DateWindow): Promise<SessionsRead> {
-  return /\.json$/i.test(file) ? readSessionsJson(file, window) : readSessionsCsv(file, window);
+export async function readSessions(file: string, options: ReadSessionsOptions = {}): Promise<SessionsRead> {
+  return /\.json$/i.test(file) ? readSessionsJson(file) : readSessionsCsv(file, options);
 }
 
 /**
@@ -112,7 +110,7 @@ export async function readSessions(file: string, window?: DateWindow): Promise<S
  * semicolon separated, UTF-8 with or without BOM, CRLF or LF, streamed.
  *
  * @param file - the file's path
- * @param window - the dates to keep (default: all)
+ * @param options - limits (see {@link ReadSessionsOptions})
  * @returns the sessions and a locator for error messages
  * @throws {@link InputError} naming file, line and field
  * @example
@@ -120,42 +118,37 @@ export async function readSessions(file: string, window?: DateWindow): Promise<S
  * (await readSessionsCsv("sessions.csv")).sessions.length; //=> 42
  * ```
  */
-export async function readSessionsCsv(file: string, window?: DateWindow): Promise<SessionsRead> {
+export async function readSessionsCsv(file: string, options: ReadSessionsOptions = {}): Promise<SessionsRead> {
+  const maxRows = options.maxRows ?? MAX_SESSIONS;
   // Column by column, not as objects: a million sessions take under 20 MB, not 100 MB.
   const table = new SessionTable();
-  // Each kept row's line as the step from the previous one: one byte a row, as a rule.
+  // Each row's line as the step from the previous one: one byte a row, as a rule.
   const lineSteps = new IntColumn();
   let lastLine = 0;
   // A holder, not a `let`: the callback assigns it, which flow analysis cannot see.
   const state: { row: RowReader | null } = { row: null };
-  let rows = 0;
-  let skipped = 0;
   await readCsvFile(file, (record) => {
     if (state.row === null) {
       state.row = new RowReader(file, record.fields);
       return;
     }
     const row = state.row;
-    rows++;
+    if (table.length >= maxRows) {
+      throw new InputError(
+        `${file} line ${record.line.toString()}: expected at most ${grouped(maxRows)} sessions in a file (the library's limit), received more: this row is session ${grouped(maxRows + 1)}`,
+      );
+    }
     row.start(record);
     const date = row.cell("date");
     if (!isLocalDate(date)) throw valueError(row.at("date"), "a date YYYY-MM-DD that exists", show(date));
-    // A row outside the window is checked like any other, then passed over.
-    const session = checkRow(row, date);
-    if (window !== undefined && (date < window.from || date > window.to)) {
-      skipped++;
-      return;
-    }
     lineSteps.set(table.length, record.line - lastLine);
     lastLine = record.line;
-    table.add(session);
+    table.add(checkRow(row, date));
   });
   const reader = state.row;
   if (reader === null) throw new InputError(`${file}: expected a header line (id,date,minutes,kind,participants), received an empty file`);
   return {
     sessions: table.asArray(),
-    rows,
-    skipped,
     locate: (path) => {
       const m = /^sessions\.(\d+)(?:\.(.+))?$/.exec(path);
       if (m === null) return undefined;
@@ -203,8 +196,16 @@ class RowReader {
 
   /** The trimmed cell of a column, `""` when the column or cell is absent. */
   cell(name: keyof Session): string {
+    return this.raw(name).trim();
+  }
+
+  /**
+   * The cell of a column as written, `""` when absent: for an id, which the
+   * library trims and normalises itself (one rule for the API and the file).
+   */
+  raw(name: keyof Session): string {
     const i = this.index[name];
-    return i === undefined ? "" : (this.fields[i] ?? "").trim();
+    return i === undefined ? "" : (this.fields[i] ?? "");
   }
 
   /** The location of a cell of the current record. */
@@ -245,10 +246,14 @@ const INTEGER = /^\d{1,15}$/;
 const TRUE_WORDS = new Set(["true", "ja", "yes", "1", "sant"]);
 const FALSE_WORDS = new Set(["false", "nej", "no", "0", "falskt"]);
 
-/** Turns one row's text cells into a Session (its date checked by the caller). */
+/**
+ * Turns one row's text cells into a Session (its date checked by the
+ * caller). The cells of ids and texts are passed as written: the library
+ * trims and normalises ids, and refuses an id of white space only. An empty
+ * optional cell (nothing but white space) means "not given".
+ */
 function checkRow(row: RowReader, date: LocalDate): Session {
-  const id = row.cell("id");
-  if (id === "") throw valueError(row.at("id"), "a non-empty id", show(id));
+  const id = row.raw("id");
   const minutesText = row.cell("minutes");
   if (!INTEGER.test(minutesText)) throw valueError(row.at("minutes"), "a non-negative integer (whole minutes)", show(minutesText));
   const kindText = row.cell("kind");
@@ -262,8 +267,7 @@ function checkRow(row: RowReader, date: LocalDate): Session {
     participants === ""
       ? { id, date, minutes: Number(minutesText), kind: kind === "group" ? "group" : "individual" }
       : { id, date, minutes: Number(minutesText), kind: kind === "group" ? "group" : "individual", participants: Number(participants) };
-  const caseId = row.cell("caseId");
-  if (caseId !== "") session.caseId = caseId;
+  if (row.cell("caseId") !== "") session.caseId = row.raw("caseId");
   const age = row.cell("age");
   if (age !== "") {
     if (!INTEGER.test(age)) throw valueError(row.at("age"), "an age in whole years, or an empty cell", show(age));
@@ -275,9 +279,13 @@ function checkRow(row: RowReader, date: LocalDate): Session {
     else if (FALSE_WORDS.has(resident)) session.resident = false;
     else throw valueError(row.at("resident"), "true or false (ja/nej, yes/no, 1/0), or an empty cell", show(row.cell("resident")));
   }
-  const exception = row.cell("residencyException");
-  if (exception !== "") session.residencyException = exception;
+  if (row.cell("residencyException") !== "") session.residencyException = row.raw("residencyException");
   return session;
+}
+
+/** A count with a space between thousands: `10 000 000`. */
+function grouped(n: number): string {
+  return n.toLocaleString("en-US").replaceAll(",", " ");
 }
 
 function show(text: string): string {
@@ -286,43 +294,26 @@ function show(text: string): string {
 
 /**
  * Reads sessions from a JSON file: an array of sessions, or an object
- * `{ "sessions": [...] }`. The objects are passed to the library as they
- * are (it checks them); only the date is read here, to keep the window.
+ * `{ "sessions": [...] }`. The array is passed to the library as it is:
+ * the library checks every element (and reads each once).
  *
  * @param file - the file's path
- * @param window - the dates to keep (default: all)
  * @returns the sessions and a locator for error messages
- * @throws {@link InputError} naming the file and element
+ * @throws {@link InputError} naming the file when it is not JSON or holds no array
  * @example
  * ```ts
  * (await readSessionsJson("sessions.json")).sessions[0]?.id; //=> "S1"
  * ```
  */
-export async function readSessionsJson(file: string, window?: DateWindow): Promise<SessionsRead> {
+export async function readSessionsJson(file: string): Promise<SessionsRead> {
   const data = await readJsonFile(file);
   const { list, prefix } = arrayIn(data, "sessions", file, "an array of sessions, or { \"sessions\": [...] }");
-  const sessions: Session[] = [];
-  const origin: number[] = [];
-  list.forEach((item, i) => {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) {
-      throw valueError({ file, field: `${prefix}[${i.toString()}]` }, "a session object { id, date, minutes, kind, participants? }", describe(item));
-    }
-    const date = (item as { date?: unknown }).date;
-    if (!isLocalDate(date)) throw valueError({ file, field: `${prefix}[${i.toString()}].date` }, "a date YYYY-MM-DD that exists", describe(date));
-    if (window !== undefined && (date < window.from || date > window.to)) return;
-    sessions.push(item as Session);
-    origin.push(i);
-  });
   return {
-    sessions,
-    rows: list.length,
-    skipped: list.length - sessions.length,
+    sessions: list as Session[],
     locate: (path) => {
       const m = /^sessions\.(\d+)(?:\.(.+))?$/.exec(path);
       if (m === null) return undefined;
-      const i = origin[Number(m[1])];
-      if (i === undefined) return undefined;
-      return { file, field: `${prefix}[${i.toString()}]${m[2] === undefined ? "" : `.${m[2]}`}` };
+      return { file, field: `${prefix}[${m[1] ?? ""}]${m[2] === undefined ? "" : `.${m[2]}`}` };
     },
   };
 }

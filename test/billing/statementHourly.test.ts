@@ -293,6 +293,30 @@ describe("validation", () => {
     expect(c.code).toBe("DUPLICATE_ID");
   });
 
+  it("an array is no session and no call-off (was read as an object without fields)", () => {
+    const e = errorOf(() => statement(fam, "2022-03", { sessions: [[good]] as unknown as Session[] }));
+    expect(e.issues).toEqual([{ path: "sessions.0", expected: "a session { id, date, minutes, kind, participants? }", received: "an array of 1" }]);
+    const c = errorOf(() => statement(fam, "2022-03", { callOffs: [[]] as unknown as [] }));
+    expect(c.issues[0]).toEqual({ path: "callOffs.0", expected: "a call-off { id, date, hours, form }", received: "an array of 0" });
+  });
+
+  it("a repeated id names the session that used it first (of any year), in the message and the issue", () => {
+    const e = errorOf(() => statement(fam, "2022-03", { sessions: [{ ...good, id: "K-0" }, { ...good, id: "K-1", date: "2023-03-04" }, { ...good, id: "K-1" }] }));
+    expect(e.message).toBe('sessions.2.id: the id "K-1" is used by an earlier session (sessions.1.id); a session is never billed twice');
+    expect(e.issues).toEqual([{ path: "sessions.2.id", expected: "an id not used by another session (first used by sessions.1.id)", received: '"K-1"' }]);
+    const c = errorOf(() =>
+      statement(fam, "2022-03", {
+        callOffs: [
+          { id: "A", date: "2022-03-01", hours: 1, form: "written" },
+          { id: "B", date: "2022-03-01", hours: 1, form: "written" },
+          { id: " A", date: "2022-03-02", hours: 1, form: "written" },
+        ],
+      }),
+    );
+    expect(c.message).toBe('callOffs.2.id: the id "A" is used by an earlier call-off (callOffs.0.id)');
+    expect(c.issues[0]?.expected).toBe("an id not used by another call-off (first used by callOffs.0.id)");
+  });
+
   it("reports the first problem in input order: a duplicate before a bad field, a bad field before a duplicate", () => {
     const a = { ...good, id: "A" };
     const bad = { ...good, id: "B", minutes: -1 };

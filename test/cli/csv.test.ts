@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { CsvSplitter, detectDelimiter, parseCsv, readCsv, type CsvRecord } from "../../src/cli/csv.js";
+import { CsvParser, detectDelimiter, parseCsv, readCsv, type CsvRecord } from "../../src/cli/csv.js";
 import { InputError } from "../../src/cli/errors.js";
 
 async function collect(chunks: string | Buffer | (string | Buffer)[], file = "x.csv") {
@@ -59,14 +59,15 @@ describe("parseCsv", () => {
   });
 });
 
-describe("CsvSplitter", () => {
-  it("holds a record until its quote closes", () => {
-    const s = new CsvSplitter(";");
-    expect(s.push('a;"b', 1)).toBeNull();
-    expect(s.open).toBe(true);
-    expect(s.push('c";d', 2)).toEqual(["a", "b\nc", "d"]);
-    expect(s.open).toBe(false);
-    expect(() => { s.finish(); }).not.toThrow();
+describe("CsvParser", () => {
+  it("holds a record until its quote closes, across pieces of text", () => {
+    const out: CsvRecord[] = [];
+    const p = new CsvParser((r) => out.push(r), ";");
+    p.write('a;"b');
+    expect(out).toEqual([]);
+    p.write('\nc";d\n');
+    expect(out).toEqual([{ line: 1, fields: ["a", "b\nc", "d"] }]);
+    expect(() => { p.end(); }).not.toThrow();
   });
 });
 

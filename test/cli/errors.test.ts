@@ -97,7 +97,9 @@ describe("bad input exits 1 and names the file, line and field", () => {
     const group = csvFile("g.csv", [SESSIONS_HEADER, "S1,2022-03-01,50,individual,", "", "G1,2022-03-02,90,group,"]);
     expect(fails(["statement", "familjeradgivning", "--month", "2022-03", "--sessions", group], 1)).toMatch(/g\.csv line 4, field participants: expected the number of participants/);
     const dup = csvFile("dup.csv", [SESSIONS_HEADER, "S1,2022-03-01,50,individual,", "S1,2022-03-02,90,individual,"]);
-    expect(fails(["statement", "familjeradgivning", "--month", "2022-03", "--sessions", dup], 1)).toContain('dup.csv line 3, field id: the id "S1" is used by an earlier session');
+    expect(fails(["statement", "familjeradgivning", "--month", "2022-03", "--sessions", dup], 1)).toBe(
+      `verksamhetsuppdrag: ${dup} line 3, field id (first used on line 2): the id "S1" is used by an earlier session; a session is never billed twice\n`,
+    );
   });
 
   it("a bad session in a JSON file names its element", () => {

@@ -1,7 +1,7 @@
 /**
  * A 100 000-row sessions CSV, generated, run through the built command
- * within a generous time limit: the file is streamed, the rows of other
- * months are checked and passed over.
+ * within a generous time limit: the file is streamed, and every row (of
+ * every month) is checked by the library.
  */
 import { createWriteStream } from "node:fs";
 import { join } from "node:path";

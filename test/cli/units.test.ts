@@ -126,13 +126,12 @@ describe("readSessions", () => {
     ]);
     expect(r.locate("sessions.0.caseId")).toEqual({ file: path, line: 2, field: "Case" });
   });
-  it("keeps only the window, and says how many rows it passed over", async () => {
+  it("keeps every row, whatever its date (the library checks them all and keeps its year)", async () => {
     const path = join(tempDir(), "w.csv");
     writeFileSync(path, "id,date,minutes,kind\nA,2021-12-31,50,individual\nB,2022-01-01,50,individual\nC,2022-03-31,50,individual\nD,2022-04-01,50,individual\n");
-    const r = await readSessions(path, { from: "2022-01-01", to: "2022-03-31" });
-    expect(r.sessions.map((s) => s.id)).toEqual(["B", "C"]);
-    expect([r.rows, r.skipped]).toEqual([4, 2]);
-    expect(r.locate("sessions.1.minutes")).toEqual({ file: path, line: 4, field: "minutes" });
+    const r = await readSessions(path);
+    expect(r.sessions.map((s) => s.id)).toEqual(["A", "B", "C", "D"]);
+    expect(r.locate("sessions.1.minutes")).toEqual({ file: path, line: 3, field: "minutes" });
   });
   it("rejects a row wider than the header and a repeated column", async () => {
     const dir = tempDir();

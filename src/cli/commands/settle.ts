@@ -8,7 +8,6 @@
 import { existsSync } from "node:fs";
 import {
   DEFAULT_BILLING_POLICIES,
-  lastDayOfMonth,
   ledgerEntryToJSON,
   settle,
   settlementToJSON,
@@ -23,7 +22,7 @@ import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
 import { anyLocator, explained, valueError, type Location } from "../errors.js";
 import { excelCsvLines, jsonChunks, moneyCell, renderPairs, sek, tableLines, type CsvCell } from "../format.js";
-import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp, statementWindow } from "../inputs.js";
+import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp } from "../inputs.js";
 import { readJsonFile } from "../jsonFile.js";
 import { dataOutput, textOutput, writeFileAtomically } from "../output.js";
 import { policiesText, warningLines } from "./statement.js";
@@ -194,13 +193,8 @@ export const settleCommand: Command = {
     const from = fromOption === undefined ? undefined : (monthValue(fromOption, "--from"));
     const contract = await loadContract(positional(args, 0));
     const ledger = await readLedger(ledgerFile);
-    // Sessions from 1 January of the first year that may be settled.
-    let first: string = from ?? month;
-    for (const e of ledger.entries) {
-      const m = (e as { month?: unknown } | null)?.month;
-      if (typeof m === "string" && m < first && /^\d{4}-\d{2}$/.test(m)) first = m;
-    }
-    const { input, locate } = await loadBillingInput(args, statementWindow(first, lastDayOfMonth(month)));
+    // Every session of the file: the library checks them all and keeps the months it settles.
+    const { input, locate } = await loadBillingInput(args);
     const settlementInput: SettlementInput = { ...input, paid: ledger.entries as PaidEntry[] };
     if (from !== undefined) settlementInput.from = from;
     const s = explained(() => settle(contract, month, settlementInput), anyLocator(ledgerLocator(ledgerFile), locate), { ...BILLING_TERMS, from: "--from" });

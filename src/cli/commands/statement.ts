@@ -4,14 +4,14 @@
  *
  * @module
  */
-import { Decimal, DEFAULT_BILLING_POLICIES, lastDayOfMonth, statement, statementToJSON, type Contract, type IndexedAmount, type Statement, type StatementLine } from "../../index.js";
+import { Decimal, DEFAULT_BILLING_POLICIES, statement, statementToJSON, type Contract, type IndexedAmount, type Statement, type StatementLine } from "../../index.js";
 import { positional, choiceValue, monthValue, requireOption, stringOption, type CommandSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
 import { explained } from "../errors.js";
 import { excelCsvLines, jsonChunks, moneyCell, numberCell, renderPairs, sek, swedishDecimal, tableLines, type CsvCell, type TableColumn } from "../format.js";
 import { dataOutput, textOutput } from "../output.js";
-import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp, statementWindow } from "../inputs.js";
+import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp } from "../inputs.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 
@@ -36,7 +36,7 @@ export const statementSpec: CommandSpec = {
   get details() {
     return [
       "Sessions of the month's year up to its end are used (earlier months count towards the yearly cap);",
-      "other rows are checked and passed over. CSV: UTF-8 with or without BOM, comma or semicolon separated.",
+      "every row of the file is checked, whatever its date. CSV: UTF-8 with or without BOM, comma or semicolon separated.",
       "",
       policyHelp(),
       "",
@@ -402,7 +402,7 @@ export const statementCommand: Command = {
     const format = choiceValue(stringOption(args, "format") ?? "table", FORMATS, "--format", "statement");
     const month = monthValue(requireOption(args, "month", "statement"), "--month");
     const contract = await loadContract(positional(args, 0));
-    const { input, locate } = await loadBillingInput(args, statementWindow(month, lastDayOfMonth(month)));
+    const { input, locate } = await loadBillingInput(args);
     const s = explained(() => statement(contract, month, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":

@@ -214,7 +214,7 @@ export const yearCommand: Command = {
     const format = choiceValue(stringOption(args, "format") ?? "table", FORMATS, "--format", "year");
     const year = yearValue(requireOption(args, "year", "year"), "--year");
     const contract = await loadContract(positional(args, 0));
-    const { input, locate } = await loadBillingInput(args, { from: `${year.toString()}-01-01`, to: `${year.toString()}-12-31` });
+    const { input, locate } = await loadBillingInput(args);
     const report = explained(() => yearReport(contract, year, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":
