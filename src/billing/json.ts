@@ -331,7 +331,7 @@ function capJSON(c: CapStatus): CapStatusJSON {
  * shape and its version. `JSON.stringify` of the result is what the command
  * line prints for `statement --format json`.
  *
- * @param statement - a result of {@link statement}
+ * @param s - a result of {@link statement}
  * @returns the same figures with no `Decimal` left
  * @throws {@link RulesError} `INVALID_ARGUMENT` for anything that is not such a result
  * @example
@@ -345,9 +345,8 @@ function capJSON(c: CapStatus): CapStatusJSON {
  * j.total;               //=> "756.25"
  * ```
  */
-export function statementToJSON(statement: Statement): StatementJSON {
-  return converting(statement, "statement", "a result of statement()", (statement) => {
-    const s = statement;
+export function statementToJSON(s: Statement): StatementJSON {
+  return converting(s, "statement", "a result of statement()", (s) => {
     return {
       format: JSON_FORMATS.statement,
       contractId: s.contractId,

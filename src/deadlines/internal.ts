@@ -24,7 +24,7 @@ export type RollRule = "none" | "next-workday";
 /** The options argument: `undefined` is `{}`, an object itself, anything else an error (shared with the rest of the package). */
 export { optionsOf as optionsObject } from "../errors.js";
 
-export { checkYear, earlier, integerIn, later, oneOf, overlaps, resolveStart } from "../contracts/arguments.js";
+export { checkYear, integerIn, oneOf, overlaps, resolveStart } from "../contracts/arguments.js";
 
 /** Validates a {@link RollRule}, defaulting to `'none'`. */
 export function parseRoll(value: unknown, field: string): RollRule {

@@ -69,10 +69,22 @@ export const settleSpec: CommandSpec = {
   },
 };
 
+/**
+ * The largest ledger file, in bytes (500 MiB, about two million entries as
+ * this command writes them): under V8's longest string, since the file is
+ * read as one text.
+ *
+ * @example
+ * ```ts
+ * MAX_LEDGER_BYTES; //=> 524288000
+ * ```
+ */
+export const MAX_LEDGER_BYTES = 500 * 1024 * 1024;
+
 /** The entries a ledger file holds: `{ format, contractId, entries }` as this command writes it, or a plain array. */
 async function readLedger(file: string): Promise<{ entries: unknown[]; exists: boolean }> {
   if (!existsSync(file)) return { entries: [], exists: false };
-  const data = await readJsonFile(file);
+  const data = await readJsonFile(file, file, MAX_LEDGER_BYTES);
   if (Array.isArray(data)) return { entries: data as unknown[], exists: true };
   if (typeof data === "object" && data !== null && Array.isArray((data as { entries?: unknown }).entries)) {
     const format = (data as { format?: unknown }).format;
