@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -15,6 +17,7 @@ import {
   type SettlementInput,
   type YearMonth,
 } from "../../src/index.js";
+import * as library from "../../src/index.js";
 import { plausibleSettlementHistory } from "../robustness/arbitraries.js";
 
 const fam = contracts.familjeradgivning;
@@ -257,5 +260,35 @@ describe("settle: laws (fast-check)", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("docs/settlement.md", () => {
+  it("its example gives exactly the results it shows", () => {
+    const text = readFileSync(resolve(import.meta.dirname, "../../docs/settlement.md"), "utf8");
+    const block = /```ts\n(import \{[^}]+\} from "verksamhetsuppdrag";[\s\S]*?)```/.exec(text)?.[1] ?? "";
+    const checks: unknown[] = [];
+    const lines = block.split("\n");
+    const body: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string;
+      const inline = /^(.*?);\s*\/\/=> (.*)$/.exec(line);
+      const next = lines[i + 1] ?? "";
+      const below = /^\/\/=> (.*)$/.exec(next);
+      if (inline !== null) {
+        checks.push(JSON.parse(inline[2] as string));
+        body.push(`__results.push(${inline[1] as string});`);
+      } else if (below !== null && line.endsWith(";")) {
+        checks.push(JSON.parse(below[1] as string));
+        body.push(`__results.push(${line.slice(0, -1)});`);
+        i++;
+      } else body.push(line);
+    }
+    const code = body.join("\n").replace(/^import \{([^}]+)\} from "verksamhetsuppdrag";/m, "const {$1} = __library;");
+    const results: unknown[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    new Function("__library", "__results", code)(library, results);
+    expect(checks.length).toBeGreaterThanOrEqual(6);
+    expect(results).toEqual(checks);
   });
 });
