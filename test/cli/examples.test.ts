@@ -30,6 +30,15 @@ describe("examples", () => {
     expect(out).toContain("(= the annual amount: true)");
   });
 
+  it("monthly settlements against a ledger", () => {
+    const out = runExample("examples/settlement-monthly.ts");
+    expect(out).toContain("Settlement 2022-03 (months 2022-03–2022-03): book 4\u00a0991,25\u00a0kr to the provider");
+    expect(out).toContain("2022-03  session:S2   changed      −151,25\u00a0kr");
+    expect(out).toContain("Settlement 2022-04 (months 2022-03–2022-04): book 907,50\u00a0kr");
+    expect(out).toContain("book 0,00\u00a0kr to the provider, visit fees 0,00\u00a0kr owed to the purchaser\n  nothing to book");
+    expect(out).toContain("Ledger: 9 entries");
+  });
+
   it("a notice and its last payment", () => {
     const out = runExample("examples/notice-last-payment.ts");
     expect(out).toContain("last day in force 2023-03-15");
