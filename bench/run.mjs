@@ -5,7 +5,8 @@
  * (bench/generate.mjs, fixed seed) it measures, against the BUILT package
  * (../dist/index.js):
  *
- * - a December `statement` and a `yearReport`, with tinybench (median of
+ * - a December `statement`, a `yearReport` and a December `settle` against
+ *   the ledger of January–November, with tinybench (median of
  *   several runs), next to a hand-written plain-JS baseline doing the same
  *   work in the same process (bench/baseline.mjs; its totals are checked
  *   against the library's first);
@@ -42,10 +43,19 @@ if (!existsSync(distIndex) || !existsSync(cliPath)) {
 }
 const lib = await import(distIndex);
 
+/** What January–November booked: the ledger a December settlement reads (as JSON, as a ledger file holds it). */
+function ledgerThroughNovember(sessions, callOffs) {
+  const booked = lib.settle(lib.contracts.familjeradgivning, `${YEAR}-11`, { sessions, callOffs, from: `${YEAR}-01` });
+  return JSON.parse(JSON.stringify(lib.settlementToJSON(booked).entries));
+}
+
 /** The workloads, by name: the library's and the baseline's. */
-function workloads(sessions, callOffs) {
+function workloads(sessions, callOffs, ledger = null) {
   const contract = lib.contracts.familjeradgivning;
+  let paid = ledger;
   return {
+    // December settled against the eleven months already booked (the ledger is made once, outside the timing).
+    settle: () => lib.settle(contract, MONTH, { sessions, callOffs, paid: (paid ??= ledgerThroughNovember(sessions, callOffs)) }),
     statement: () => lib.statement(contract, MONTH, { sessions, callOffs }),
     "baseline statement": () => baseline(sessions, callOffs, YEAR, [12]),
     yearReport: () => lib.yearReport(contract, YEAR, { sessions, callOffs }),
@@ -67,7 +77,7 @@ if (process.argv[2] === "--memory") {
   const n = Number(sizeText);
   const sessions = generateSessions(n);
   const callOffs = generateCallOffs(n);
-  const work = workloads(sessions, callOffs)[name];
+  const work = workloads(sessions, callOffs, name === "settle" ? ledgerThroughNovember(sessions, callOffs) : null)[name];
   const before = process.resourceUsage().maxRSS;
   const result = work();
   const after = process.resourceUsage().maxRSS;
@@ -196,7 +206,11 @@ for (const n of sizes) {
   // Each call's CPU time too (user + system, all threads of the process): on a
   // shared machine it moves less with the other processes' load than wall time.
   const cpu = {};
-  for (const [name, fn] of Object.entries(workloads(sessions, callOffs))) {
+  const ledger = ledgerThroughNovember(sessions, callOffs);
+  const settled = lib.settle(lib.contracts.familjeradgivning, MONTH, { sessions, callOffs, paid: ledger });
+  if (settled.total.toFixed(2) !== figures.decemberTotal) throw new Error(`December's settlement ${settled.total.toFixed(2)} differs from its statement ${figures.decemberTotal}`);
+  log(`  ledger: ${ledger.length.toString()} entries for January–November; December's settlement books its statement (${figures.decemberTotal})`);
+  for (const [name, fn] of Object.entries(workloads(sessions, callOffs, ledger))) {
     cpu[name] = [];
     bench.add(
       name,
@@ -230,7 +244,7 @@ for (const n of sizes) {
   callOffs = null;
 
   const memory = {};
-  for (const name of ["statement", "baseline statement", "yearReport", "baseline year", "yearReport + lines", "baseline year lines"]) memory[name] = await measureMemory(name, n);
+  for (const name of ["statement", "baseline statement", "yearReport", "baseline year", "yearReport + lines", "baseline year lines", "settle"]) memory[name] = await measureMemory(name, n);
   const cli = await measureCli(n, csv, callOffsFile, figures.decemberTotal);
   rmSync(csv, { force: true });
 
@@ -253,6 +267,15 @@ for (const n of sizes) {
     statement: entry("statement", "baseline statement"),
     yearReport: entry("yearReport", "baseline year"),
     yearReportLines: entry("yearReport + lines", "baseline year lines"),
+    settle: {
+      medianMs: timing.settle.medianMs,
+      cpuMedianMs: timing.settle.cpuMedianMs,
+      runs: timing.settle.runs,
+      ledgerEntries: ledger.length,
+      peakMB: memory.settle.peakMB,
+      aboveInputMB: memory.settle.aboveInputMB,
+      ratioToYearReport: timing.settle.medianMs / timing.yearReport.medianMs,
+    },
     cli,
   });
 }
@@ -264,7 +287,7 @@ const scaling = [];
 for (const r of results) {
   const small = bySize.get(r.sessions / 10);
   if (small === undefined) continue;
-  for (const what of ["statement", "yearReport", "yearReportLines"]) {
+  for (const what of ["statement", "yearReport", "yearReportLines", "settle"]) {
     scaling.push({ what, from: small.sessions, to: r.sessions, timeFactor: r[what].medianMs / small[what].medianMs });
   }
   scaling.push({ what: "cli", from: small.sessions, to: r.sessions, timeFactor: r.cli.medianMs / small.cli.medianMs });
@@ -275,6 +298,8 @@ if (million !== undefined) {
   targets.push({ target: "December statement, 1 000 000 sessions ≤ 1 s", limit: 1000, measured: million.statement.medianMs, unit: "ms", met: million.statement.medianMs <= 1000 });
   targets.push({ target: "December statement within 3× the baseline", limit: 3, measured: million.statement.ratioToBaseline, unit: "×", met: million.statement.ratioToBaseline <= 3 });
   targets.push({ target: "year report, 1 000 000 sessions ≤ 2 s", limit: 2000, measured: million.yearReport.medianMs, unit: "ms", met: million.yearReport.medianMs <= 2000 });
+  targets.push({ target: "settle December, 1 000 000 sessions, 11 months booked ≤ 1.5 s", limit: 1500, measured: million.settle.medianMs, unit: "ms", met: million.settle.medianMs <= 1500 });
+  targets.push({ target: "settle December within 2× the year report", limit: 2, measured: million.settle.ratioToYearReport, unit: "×", met: million.settle.ratioToYearReport <= 2 });
   targets.push({ target: "CLI, 1 000 000-row CSV, peak memory ≤ 300 MB", limit: 300, measured: million.cli.peakMB, unit: "MB", met: million.cli.peakMB <= 300 });
 }
 for (const s of scaling.filter((x) => x.what !== "cli")) {
@@ -315,6 +340,7 @@ for (const r of results) {
     const e = r[what];
     rows.push([r.sessions.toLocaleString("en"), what === "yearReportLines" ? "yearReport + lines" : what, fmtMs(e.medianMs), fmtMs(e.cpuMedianMs), e.sessionsPerSecond.toLocaleString("en"), e.peakMB.toFixed(0), fmtMs(e.baseline.medianMs), `${e.ratioToBaseline.toFixed(2)}×`]);
   }
+  rows.push([r.sessions.toLocaleString("en"), "settle Dec", fmtMs(r.settle.medianMs), fmtMs(r.settle.cpuMedianMs), Math.round(r.sessions / (r.settle.medianMs / 1000)).toLocaleString("en"), r.settle.peakMB.toFixed(0), "", `${r.settle.ratioToYearReport.toFixed(2)}× yr`]);
   rows.push([r.sessions.toLocaleString("en"), "CLI (json)", fmtMs(r.cli.medianMs), "", Math.round(r.sessions / (r.cli.medianMs / 1000)).toLocaleString("en"), r.cli.peakMB.toFixed(0), "", ""]);
 }
 const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));

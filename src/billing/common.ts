@@ -88,8 +88,12 @@ export interface MonthSummary {
  * compares with what was already paid.
  */
 export interface Due {
-  /** The statement line's id. */
-  lineId: string;
+  /**
+   * The statement line's id without its `<contract>:<YYYY-MM>:` prefix
+   * (`session:S17`, `session:S17:over-cap`, `visit-fees`): short, so that a
+   * million of them are compared quickly.
+   */
+  key: string;
   /** Its amount in öre. */
   ore: number;
   /** Whether it is a visit-fee line (owed to the purchaser). */
@@ -99,8 +103,9 @@ export interface Due {
 /** @internal The dues of a built statement: its payable lines and its fee lines. */
 export function duesOf(s: Statement): Due[] {
   const out: Due[] = [];
-  for (const line of s.lines) if (line.payable) out.push({ lineId: line.id, ore: toOre(line.amount, "amount"), fee: false });
-  for (const line of s.feeLines) out.push({ lineId: line.id, ore: toOre(line.amount, "amount"), fee: true });
+  const skip = s.contractId.length + 9;
+  for (const line of s.lines) if (line.payable) out.push({ key: line.id.slice(skip), ore: toOre(line.amount, "amount"), fee: false });
+  for (const line of s.feeLines) out.push({ key: line.id.slice(skip), ore: toOre(line.amount, "amount"), fee: true });
   return out;
 }
 

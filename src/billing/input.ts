@@ -356,8 +356,8 @@ function checkSession(r: SessionFields, i: number, needCase: boolean, days: DayC
   return hashOfId(id);
 }
 
-/** FNV-1a over the id's UTF-16 code units. */
-function hashOfId(id: string): number {
+/** @internal FNV-1a over the id's UTF-16 code units. */
+export function hashOfId(id: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < id.length; k++) {
     h ^= id.charCodeAt(k);
@@ -370,15 +370,15 @@ function hashOfId(id: string): number {
 const RADIX_BITS = 11;
 
 /**
- * The first session, in input order, among the first `count` whose id an
- * earlier session has; -1 when there is none. The sessions are sorted by the
+ * @internal The first session (or ledger entry), in input order, among the
+ * first `count` whose id an earlier one has; -1 when there is none. The sessions are sorted by the
  * hash of their id with a stable radix sort (three passes of 11 bits, each a
  * sequential read and 2 048 write streams), then only ids with equal hashes
  * are compared as strings (`===`). A hash table of a million ids cost a
  * cache miss a probe; these are sequential passes (the duplicate check of
  * 1 M sessions: 184 → 53 ms, measured with `node --cpu-prof`).
  */
-function firstDuplicateId(ids: readonly string[], hashes: Int32Array, count: number): number {
+export function firstDuplicateId(ids: readonly string[], hashes: Int32Array, count: number): number {
   let keys: Int32Array = hashes.subarray(0, count);
   let index: Int32Array = new Int32Array(count);
   for (let k = 0; k < count; k++) index[k] = k;

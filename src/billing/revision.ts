@@ -125,7 +125,7 @@ function bookedUnder(c: Contract, years: Years, year: number, months: readonly n
   const byMonth = new Map<number, Map<string, BookedLine>>();
   for (const m of months) {
     const lines = new Map<string, BookedLine>();
-    for (const due of monthDues(years.of(year), m)) lines.set(due.lineId, { ore: due.ore, fee: due.fee, description: "", clause: "", at: -1 });
+    for (const due of monthDues(years.of(year), m)) lines.set(due.key, { ore: due.ore, fee: due.fee, description: "", clause: "", at: -1 });
     byMonth.set(year * 12 + m - 1, lines);
   }
   return {

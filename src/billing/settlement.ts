@@ -10,7 +10,7 @@
  */
 import { dayNumber, type YearMonth } from "../calendar/index.js";
 import { monthNumber } from "../calendar/localDate.js";
-import { ownElements, ownFields, prototypeCarries, unreadable } from "../callerData.js";
+import { guarded, ownElements, ownFields, prototypeCarries, unreadable } from "../callerData.js";
 import type { Contract } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
@@ -18,7 +18,7 @@ import { fromOre, toOre, type Decimal, type MoneyInput } from "../money/index.js
 import { builtOnFirstRead, type Due } from "./common.js";
 import { compareIds } from "./ledger.js";
 import { checkContract, daysInForce, prepareInput, prepareYear, type BillingContext, type TermWindow } from "./context.js";
-import type { ParsedInput, StatementInput } from "./input.js";
+import { firstDuplicateId, hashOfId, type ParsedInput, type StatementInput } from "./input.js";
 import { monthDues, monthStatement, parseMonthArgument } from "./statement.js";
 import type { Statement, StatementLine } from "./types.js";
 
@@ -224,16 +224,17 @@ export function ymOf(index: number): YearMonth {
   return `${Math.floor(index / 12).toString()}-${((index % 12) + 1).toString().padStart(2, "0")}`;
 }
 
-function paidString(value: unknown, path: string): string {
-  if (typeof value !== "string" || value.length === 0 || value.length > 2_000) throw fieldError("INVALID_INPUT", path, "a string of 1–2000 characters", value);
+/** A text field of entry `i`: 1–2 000 characters (the path is only built for the error). */
+function paidString(value: unknown, i: number, field: string): string {
+  if (typeof value !== "string" || value.length === 0 || value.length > 2_000) throw fieldError("INVALID_INPUT", `paid.${i.toString()}.${field}`, "a string of 1–2000 characters", value);
   return value;
 }
 
 /** What `paid` says was booked, checked entry by entry (nothing is computed from an entry that is not sound). */
 interface Ledger {
-  /** The lines booked, by month index and line id. */
+  /** The lines booked, by month index and line key (the id without `<contract>:<YYYY-MM>:`). */
   byMonth: Map<number, Map<string, BookedLine>>;
-  /** Every entry id (new ones must differ). */
+  /** The entry ids of the month settled (`<month>/…`): a new entry's id must differ from them. */
   entryIds: Set<string>;
   /** The earliest month booked, or `Infinity`. */
   earliest: number;
@@ -242,18 +243,16 @@ interface Ledger {
 type EntryFields = Partial<Record<(typeof ENTRY_KEYS)[number], unknown>>;
 
 /**
- * An entry's fields, each read once: directly from a plain object (the
- * common case, a million entries of a ledger file), else own properties only.
+ * Where an entry's fields are read from: a plain object itself (the common
+ * case, a million entries of a ledger file: each field is read once all the
+ * same), else a copy of its own properties. A polluted `Object.prototype`
+ * makes every entry go through the copy.
  */
-function fieldsOf(raw: object, i: number): EntryFields {
-  const r = raw as EntryFields;
-  try {
+function fieldSource(raw: object, i: number, polluted: boolean): EntryFields {
+  return guarded(`paid.${i.toString()}`, () => {
     const proto: unknown = Object.getPrototypeOf(raw);
-    if (proto !== Object.prototype && proto !== null) return ownFields(raw, ENTRY_KEYS, `paid.${i.toString()}`);
-    return { entryId: r.entryId, contractId: r.contractId, settledIn: r.settledIn, month: r.month, lineId: r.lineId, kind: r.kind, amount: r.amount, reason: r.reason, description: r.description, clause: r.clause };
-  } catch (error) {
-    throw unreadable(`paid.${i.toString()}`, error);
-  }
+    return polluted || (proto !== Object.prototype && proto !== null) ? ownFields(raw, ENTRY_KEYS, `paid.${i.toString()}`) : (raw);
+  });
 }
 
 function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger {
@@ -263,6 +262,10 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
   const last = monthIndex(month);
   const { byMonth, entryIds } = ledger;
   const prefix = `${contract.id}:`;
+  const ownMonth = `${month}/`;
+  // Entry ids are checked for repeats at the end, by sorting their hashes (a hash table of a million ids is a cache miss a probe).
+  const ids = new Array<string>(list.length);
+  const hashes = new Int32Array(list.length);
   let lines: Map<string, BookedLine> | undefined;
   let linesMonth = -1;
   // A plain object's fields are read directly when no Object.prototype property shadows one (each read once all the same).
@@ -272,9 +275,27 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
       throw fieldError("INVALID_INPUT", `paid.${i.toString()}`, "a ledger entry { entryId, contractId, settledIn, month, lineId, kind, amount, reason, description, clause }", raw);
     }
-    const e = polluted ? ownFields(raw, ENTRY_KEYS, `paid.${i.toString()}`) : fieldsOf(raw, i);
+    const src = fieldSource(raw, i, polluted);
+    // Each field read once, here; nothing below reads the caller's object.
+    let e: EntryFields;
+    try {
+      e = {
+        entryId: src.entryId,
+        contractId: src.contractId,
+        settledIn: src.settledIn,
+        month: src.month,
+        lineId: src.lineId,
+        kind: src.kind,
+        amount: src.amount,
+        reason: src.reason,
+        description: src.description,
+        clause: src.clause,
+      };
+    } catch (error) {
+      throw unreadable(`paid.${i.toString()}`, error);
+    }
     const at = (field: string): string => `paid.${i.toString()}.${field}`;
-    const entryId = paidString(e.entryId, at("entryId"));
+    const entryId = paidString(e.entryId, i, "entryId");
     if (e.contractId !== contract.id) throw fieldError("INVALID_INPUT", at("contractId"), `${JSON.stringify(contract.id)}: an entry of this commission`, e.contractId);
     const settledIn = monthNumber(e.settledIn);
     if (settledIn < 0) throw fieldError("INVALID_INPUT", at("settledIn"), "a month YYYY-MM", e.settledIn);
@@ -282,25 +303,32 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
     const k = monthNumber(e.month);
     if (k < 0) throw fieldError("INVALID_INPUT", at("month"), "a month YYYY-MM", e.month);
     if (k > settledIn) throw fieldError("INVALID_INPUT", at("month"), `a month up to its settledIn ${e.settledIn as string}`, e.month);
-    const lineId = paidString(e.lineId, at("lineId"));
+    const lineId = paidString(e.lineId, i, "lineId");
     // `<contract>:<YYYY-MM>:…`: the month in the id is the entry's month.
-    if (!lineId.startsWith(prefix) || lineId.charCodeAt(prefix.length + 7) !== 58 || lineId.slice(prefix.length, prefix.length + 7) !== e.month) {
+    if (!lineId.startsWith(prefix) || lineId.charCodeAt(prefix.length + 7) !== 58 || !lineId.startsWith(e.month as string, prefix.length) || lineId.length <= prefix.length + 8) {
       throw fieldError("INVALID_INPUT", at("lineId"), `a line id of ${e.month as string}: "${contract.id}:${e.month as string}:…"`, lineId);
     }
     if (e.kind !== "provider" && e.kind !== "fee") throw fieldError("INVALID_INPUT", at("kind"), '"provider" or "fee"', e.kind);
     if (e.reason !== "new" && e.reason !== "changed" && e.reason !== "removed") throw fieldError("INVALID_INPUT", at("reason"), '"new", "changed" or "removed"', e.reason);
     let ore: number;
     try {
-      ore = toOre(e.amount, at("amount"));
+      ore = toOre(e.amount, "amount");
     } catch (error) {
-      if (error instanceof RulesError) throw new RulesError("INVALID_INPUT", error.message, error.issues);
-      throw error;
+      if (!(error instanceof RulesError)) throw error;
+      // Named in the caller's terms; the path is only built here (a ledger holds a million amounts).
+      const path = at("amount");
+      throw new RulesError(
+        "INVALID_INPUT",
+        `${path}${error.message.slice("amount".length)}`,
+        error.issues.map((issue) => ({ ...issue, path })),
+      );
     }
-    const description = paidString(e.description, at("description"));
-    const clause = paidString(e.clause, at("clause"));
-    const before = entryIds.size;
-    entryIds.add(entryId);
-    if (entryIds.size === before) throw fieldError("DUPLICATE_ID", at("entryId"), "an entryId used once in the ledger", entryId);
+    const description = paidString(e.description, i, "description");
+    const clause = paidString(e.clause, i, "clause");
+    ids[i] = entryId;
+    hashes[i] = hashOfId(entryId);
+    // Only an id of this month's settlement can clash with an entry it writes.
+    if (entryId.startsWith(ownMonth)) entryIds.add(entryId);
     const fee = e.kind === "fee";
     if (k !== linesMonth) {
       lines = byMonth.get(k);
@@ -311,10 +339,17 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
       linesMonth = k;
       if (k < ledger.earliest) ledger.earliest = k;
     }
-    const booked = (lines as Map<string, BookedLine>).get(lineId);
-    if (booked === undefined) (lines as Map<string, BookedLine>).set(lineId, { ore, fee, description, clause, at: i });
+    // Keyed as a due line is: the id without its `<contract>:<YYYY-MM>:`.
+    const key = lineId.slice(prefix.length + 8);
+    const booked = (lines as Map<string, BookedLine>).get(key);
+    if (booked === undefined) (lines as Map<string, BookedLine>).set(key, { ore, fee, description, clause, at: i });
     else if (booked.fee !== fee) throw fieldError("INVALID_INPUT", at("kind"), `${booked.fee ? '"fee"' : '"provider"'}, as paid.${booked.at.toString()} books the same line`, e.kind);
     else booked.ore += ore;
+  }
+  const repeat = firstDuplicateId(ids, hashes, list.length);
+  if (repeat >= 0) {
+    const first = ids.indexOf(ids[repeat] as string);
+    throw fieldError("DUPLICATE_ID", `paid.${repeat.toString()}.entryId`, `an entryId used once in the ledger (paid.${first.toString()}.entryId has it)`, ids[repeat]);
   }
   return ledger;
 }
@@ -491,9 +526,9 @@ function sessionsBefore(parsed: ParsedInput, term: TermWindow, first: number): n
  * id, with each line's kind and the description it was booked under.
  */
 export interface BookedView {
-  /** The lines booked, by month index (year × 12 + month − 1) and line id. */
+  /** The lines booked, by month index (year × 12 + month − 1) and line key (the id without `<contract>:<YYYY-MM>:`). */
   byMonth: ReadonlyMap<number, ReadonlyMap<string, BookedLine>>;
-  /** The entry ids already used (new ones must differ). */
+  /** The entry ids already used that a new entry's could equal (those of the month settled). */
   entryIds: Set<string>;
   /** The description and clause a booked line was booked under (for a `'removed'` entry). */
   describe: (lineId: string, booked: BookedLine) => { description: string; clause: string };
@@ -532,38 +567,45 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     else warnings.push(`${ym} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): nothing is due for it`);
     const dues: Due[] = active ? monthDues(years.of(year), mm) : [];
     const paid = booked.byMonth.get(k) ?? new Map<string, BookedLine>();
-    const differences = reconcile(dues, (d) => d.lineId, (d) => d.ore, paid, (d, b) => {
-      if (b.fee !== d.fee) throw booked.conflict(d.lineId, d.fee, b);
+    const prefix = `${c.id}:${ym}:`;
+    const differences = reconcile(dues, (d) => d.key, (d) => d.ore, paid, (d, b) => {
+      if (b.fee !== d.fee) throw booked.conflict(prefix + d.key, d.fee, b);
     });
-    let lines: Map<string, StatementLine> | null = null;
+    let lines: Map<string, { line: StatementLine; at: number }> | null = null;
+    const order = new Map<LedgerEntry, number>();
     const monthEntries: LedgerEntry[] = [];
     const removed: LedgerEntry[] = [];
     for (const diff of differences) {
       const fee = diff.item?.fee ?? diff.booked?.fee ?? false;
       let description: string;
       let clause: string;
+      const lineId = prefix + diff.key;
+      let at = 0;
       if (diff.item === null) {
-        ({ description, clause } = booked.describe(diff.key, diff.booked as BookedLine));
+        ({ description, clause } = booked.describe(lineId, diff.booked as BookedLine));
       } else {
         if (lines === null) {
+          // Only a month that books something has its lines built, for their descriptions, clauses and order.
           const s = statementOf(k);
-          lines = new Map();
-          for (const line of s.lines) lines.set(line.id, line);
-          for (const line of s.feeLines) lines.set(line.id, line);
+          const built = new Map<string, { line: StatementLine; at: number }>();
+          s.lines.forEach((line, n) => built.set(line.id, { line, at: n }));
+          s.feeLines.forEach((line, n) => built.set(line.id, { line, at: s.lines.length + n }));
+          lines = built;
         }
-        const line = lines.get(diff.key) as StatementLine;
-        description = line.description;
-        clause = line.clause;
+        const found = lines.get(lineId) as { line: StatementLine; at: number };
+        description = found.line.description;
+        clause = found.line.clause;
+        at = found.at;
       }
-      let entryId = `${month}/${diff.key}`;
-      for (let n = 2; entryIds.has(entryId); n++) entryId = `${month}/${diff.key}#${n.toString()}`;
+      let entryId = `${month}/${lineId}`;
+      for (let n = 2; entryIds.has(entryId); n++) entryId = `${month}/${lineId}#${n.toString()}`;
       entryIds.add(entryId);
       const entry: LedgerEntry = {
         entryId,
         contractId: c.id,
         settledIn: month,
         month: ym,
-        lineId: diff.key,
+        lineId,
         kind: fee ? "fee" : "provider",
         amount: fromOre(diff.difference),
         reason: diff.reason,
@@ -571,9 +613,12 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
         clause,
       };
       (diff.item === null ? removed : monthEntries).push(entry);
+      order.set(entry, at);
       if (fee) fees += diff.difference;
       else total += diff.difference;
     }
+    // In the statement's line order; removed lines last, by id.
+    monthEntries.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     removed.sort((a, b) => compareIds(a.lineId, b.lineId));
     let due = 0;
     let feesDue = 0;

@@ -638,45 +638,50 @@ export function timeBasedMonthSummary(ctx: BillingContext, month: number): Month
  * and fee lines of {@link timeBasedMonth}'s statement, by line id and öre,
  * from the same outcomes and the same implied-price split, without building
  * the lines (a settlement compares a million of them with what was paid).
+ * Keyed by the line id without its `<contract>:<YYYY-MM>:` prefix; in no
+ * particular order but at an implied price.
  */
 export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
   const m = prepareMonth(ctx, month);
   const { ledger } = m;
   const ids = ctx.input.sessions.ids;
   const out: Due[] = [];
+  // At an implied price the month's amount is split over its lines in their order (date, then id); otherwise order does not matter here.
   const implied = m.price.denominator !== 1;
   const within: Due[] = [];
   const withinTicks: number[] = [];
   const v: Visits = { visits: 0, participants: 0 };
   const scratch = scratchOutcome();
-  const prefix = `${ctx.contract.id}:${m.ym}:session:`;
+  const due = (q: number): void => {
+    const o = outcomeOf(m, q, scratch);
+    countVisit(m, o, v);
+    const key = `session:${ids[o.i] ?? ""}`;
+    if (o.kind === "session") {
+      const d: Due = { key, ore: o.ore, fee: false };
+      out.push(d);
+      if (implied) {
+        within.push(d);
+        withinTicks.push(o.ticks);
+      }
+    }
+    if (o.overTicks > 0 && m.overCapPays) out.push({ key: `${key}:over-cap`, ore: o.overOre, fee: false });
+  };
   for (let d = m.firstDoy; d <= m.lastDoy; d++) {
     const from = ledger.dayStart[d] ?? 0;
     const to = ledger.dayStart[d + 1] ?? 0;
     if (from === to) continue;
-    for (const q of dayInIdOrder(ledger.idx, ids, from, to)) {
-      const o = outcomeOf(m, q, scratch);
-      countVisit(m, o, v);
-      const base = prefix + idOf(ctx.input.sessions, o.i);
-      if (o.kind === "session") {
-        const due: Due = { lineId: base, ore: o.ore, fee: false };
-        out.push(due);
-        if (implied) {
-          within.push(due);
-          withinTicks.push(o.ticks);
-        }
-      }
-      if (o.overTicks > 0 && m.overCapPays) out.push({ lineId: `${base}:over-cap`, ore: o.overOre, fee: false });
-    }
+    if (implied) for (const q of dayInIdOrder(ledger.idx, ids, from, to)) due(q);
+    else for (let q = from; q < to; q++) due(q);
   }
   if (within.length > 0) {
     const { monthOre } = impliedMonthOre(m);
     const parts = withinTicks.some((t) => t > 0) ? splitOre(monthOre, withinTicks) : withinTicks.map(() => 0);
-    within.forEach((due, k) => {
-      due.ore = parts[k] ?? 0;
+    within.forEach((d, k) => {
+      d.ore = parts[k] ?? 0;
     });
   }
-  for (const { ore, line } of feeLinesOf(m, v)) out.push({ lineId: line.id, ore, fee: true });
+  const skip = ctx.contract.id.length + 9;
+  for (const { ore, line } of feeLinesOf(m, v)) out.push({ key: line.id.slice(skip), ore, fee: true });
   return out;
 }
 

@@ -256,3 +256,36 @@ describe("split by weights", () => {
     expect(code(() => sumOre([Number.MAX_SAFE_INTEGER, 1]))).toBe("OVERFLOW");
   });
 });
+
+describe("toOre reads money text the fast way and the general way alike", () => {
+  const reference = (t: string): number | "error" => {
+    if (!/^-?(0|[1-9]\d*)(\.\d{1,2})?$/.test(t)) return "error";
+    const ore = new Decimal(t).times(100);
+    return ore.abs().greaterThan(Number.MAX_SAFE_INTEGER) ? "error" : ore.isZero() ? 0 : ore.toNumber();
+  };
+  const read = (t: string): number | "error" => {
+    try {
+      return toOre(t, "x");
+    } catch (e) {
+      if (e instanceof RulesError && e.code === "INVALID_MONEY") return "error";
+      throw e;
+    }
+  };
+  it("on every string of digits, signs and points", () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom("0", "1", "9", "-", ".", "+", "e", " ") , maxLength: 20 }), (t) => {
+        expect(read(t)).toBe(reference(t));
+      }), { numRuns: 20_000 });
+  });
+  it("on every amount of two decimals up to 15 digits", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (o) => {
+        const digits = (o < 0n ? -o : o).toString().padStart(3, "0");
+        const text = `${o < 0n ? "-" : ""}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+        expect(read(text)).toBe(reference(text));
+        expect(read(text)).toBe(Number(o));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const t of ["-0.00", "00.10", "0.05", "-.50", "1.5", "12,50", "999999999999999.99", "90071992547409.91", "90071992547409.92"]) expect(read(t)).toBe(reference(t));
+  });
+});
