@@ -124,6 +124,12 @@ interface Built {
   ore: number;
   /** The line's billable time in ticks (session lines). */
   ticks?: number;
+  /**
+   * On the payable line of a session split at the cap: its over-cap line and
+   * the whole session's öre, so that when the payable part is priced again
+   * (an implied price) the over-cap part is too, and the two still add up.
+   */
+  split?: { over: Built; wholeOre: number };
 }
 
 /** What every session of the month shares, computed once. */
@@ -277,19 +283,41 @@ function outcomeOf(m: Month, q: number, o: Outcome): Outcome {
   o.counted = counted;
   o.ticks = payable;
   o.ore = cache.amount(payable);
-  if (payable > 0 || counted === 0) {
+  if (hasWithinLine(st, payable, counted)) {
     o.kind = "session";
     o.payable = true;
   }
   if (counted > payable) {
     o.overTicks = counted - payable;
-    o.overOre = cache.amount(counted) - o.ore;
+    o.overOre = overPart(cache.amount(counted), o.ore);
     if (m.overCapPays) {
       const capNow = ledger.capAt[ledger.doy[q] ?? 0] ?? 0;
       o.overWarning = `session ${idOf(sessions, i)}: ${cache.text(o.overTicks)} h beyond ${m.capWhat} of ${cache.text(capNow)} h (${m.capClause ?? ""}) paid without a written call-off (overCap 'pay-with-warning')`;
     }
   }
   return o;
+}
+
+/**
+ * Whether a session has a line within the cap or volume (kind `"session"`):
+ * it is in the term, billable, and some of its time is within the cap (or it
+ * has no time at all). {@link outcomeOf} and {@link withinInOrder} decide
+ * with this one test, so a statement and a year report price the same lines.
+ */
+function hasWithinLine(st: number, payable: number, counted: number): boolean {
+  return st !== OUTSIDE_TERM && st !== GROUP_NOT_BILLABLE && (payable > 0 || counted === 0);
+}
+
+/**
+ * The part of a session split at the cap that lies beyond it: the session's
+ * own amount (all its time, rounded once) less what its payable line pays, so
+ * the two lines always add up to the session (docs/billing.md). Never below
+ * zero: at a price under an öre a minute the month's cumulative rounding can
+ * give the payable line an öre more than the whole session is worth, and an
+ * over-cap line does not pay that back.
+ */
+function overPart(wholeOre: number, payableOre: number): number {
+  return wholeOre > payableOre ? wholeOre - payableOre : 0;
 }
 
 function idOf(sessions: ParsedSessions, i: number): string {
@@ -462,20 +490,24 @@ function linesOf(m: Month, parts: LineParts, o: Outcome, out: Built[]): void {
     return;
   }
   let rest = warnings;
+  let within: Built | null = null;
   if (o.kind === "session") {
     const explanation = { rule: ruleName, inputs, policy, figures: o.overTicks > 0 ? { ...figures } : figures };
-    out.push(makeLine(m, session, "session", base, what, o.ticks, o.ore, true, explanation, parts.clauseOf[key], warnings));
+    within = makeLine(m, session, "session", base, what, o.ticks, o.ore, true, explanation, parts.clauseOf[key], warnings);
+    out.push(within);
     rest = [];
   }
   if (o.overTicks > 0) {
     if (o.overWarning !== null) rest.push(o.overWarning);
     figures.capHoursOnDate = cache.text(ledger.capAt[ledger.doy[q] ?? 0] ?? 0);
     figures.sessionHours = cache.text(o.counted);
-    figures.sessionAmount = cache.amountText(o.ore + o.overOre);
+    figures.sessionAmount = cache.amountText(cache.amount(o.counted));
     figures.withinCapHours = cache.text(o.ticks);
     figures.withinCapAmount = cache.amountText(o.ore);
     const explanation = { rule: m.capKind === "hour-volume" ? "hour-volume-cap" : "yearly-cap", inputs, policy: parts.overPolicy[key], figures };
-    out.push(makeLine(m, session, "over-cap", `${base}:over-cap`, what, o.overTicks, o.overOre, m.overCapPays, explanation, parts.overClause[key], rest));
+    const over = makeLine(m, session, "over-cap", `${base}:over-cap`, what, o.overTicks, o.overOre, m.overCapPays, explanation, parts.overClause[key], rest);
+    out.push(over);
+    if (within !== null) within.split = { over, wholeOre: cache.amount(o.counted) };
   }
 }
 
@@ -591,7 +623,11 @@ export function timeBasedMonthSummary(ctx: BillingContext, month: number): Month
   let notPayable = 0;
   let withinOre = 0;
   let withinLines = 0;
-  const lineWarnings: string[] = [];
+  const implied = m.price.denominator !== 1;
+  // Sessions split at the volume under an implied price: their over part depends on the month's spread (below).
+  const splits: { q: number; wholeOre: number; overOre: number }[] = [];
+  // The statement's warnings in its order: the month's own, the lines' (day by day), the fee lines'.
+  const warnings = monthWarnings(m);
   // Warnings of a day, put in the lines' order (id order) at the day's end.
   const dayWarnings: { id: string; warnings: string[] }[] = [];
   for (let d = m.firstDoy; d <= m.lastDoy; d++) {
@@ -611,6 +647,7 @@ export function timeBasedMonthSummary(ctx: BillingContext, month: number): Month
       if (o.overTicks > 0) {
         if (m.overCapPays) total += o.overOre;
         else notPayable += o.overOre;
+        if (implied && o.kind === "session") splits.push({ q, wholeOre: m.cache.amount(o.counted), overOre: o.overOre });
       }
       if (o.warnings.length > 0 || o.overWarning !== null) {
         dayWarnings.push({ id: idOf(ctx.input.sessions, o.i), warnings: o.overWarning === null ? o.warnings : [...o.warnings, o.overWarning] });
@@ -618,18 +655,63 @@ export function timeBasedMonthSummary(ctx: BillingContext, month: number): Month
     }
     if (dayWarnings.length > 0) {
       dayWarnings.sort((a, b) => compareIds(a.id, b.id));
-      for (const w of dayWarnings) lineWarnings.push(...w.warnings);
+      for (const w of dayWarnings) {
+        for (const text of w.warnings) warnings.push(text);
+      }
       dayWarnings.length = 0;
     }
   }
-  if (m.price.denominator !== 1 && withinLines > 0) total += impliedMonthOre(m).monthOre - withinOre;
+  if (implied && withinLines > 0) {
+    const { monthOre } = impliedMonthOre(m);
+    total += monthOre - withinOre;
+    if (splits.length > 0) {
+      // As the statement does: the over part is the session's amount less its share of the month's spread.
+      const { qs, ticks } = withinInOrder(m);
+      const shares = spreadParts(monthOre, ticks);
+      const shareOf = new Map<number, number>();
+      qs.forEach((q, k) => shareOf.set(q, shares[k] ?? 0));
+      for (const s of splits) {
+        const change = overPart(s.wholeOre, shareOf.get(s.q) ?? 0) - s.overOre;
+        if (m.overCapPays) total += change;
+        else notPayable += change;
+      }
+    }
+  }
   let fees = 0;
-  const feeWarnings: string[] = [];
   for (const { ore, line } of feeLinesOf(m, v)) {
     fees += ore;
-    feeWarnings.push(...line.warnings);
+    for (const text of line.warnings) warnings.push(text);
   }
-  return { month: m.ym, total, notPayable, fees, warnings: [...monthWarnings(m), ...lineWarnings, ...feeWarnings] };
+  return { month: m.ym, total, notPayable, fees, warnings };
+}
+
+/**
+ * The ledger positions of the month's lines within the cap or volume, in the
+ * statement's order (date, then id), with their ticks: the weights
+ * {@link spreadImpliedPrice} splits the month's amount by.
+ */
+function withinInOrder(m: Month): { qs: number[]; ticks: number[] } {
+  const { ledger } = m;
+  const src = m.ctx.input.sessions.ids;
+  const qs: number[] = [];
+  const ticks: number[] = [];
+  for (let d = m.firstDoy; d <= m.lastDoy; d++) {
+    const from = ledger.dayStart[d] ?? 0;
+    const to = ledger.dayStart[d + 1] ?? 0;
+    if (from === to) continue;
+    for (const q of dayInIdOrder(ledger.idx, src, from, to)) {
+      const payable = ledger.payable[q] ?? 0;
+      if (!hasWithinLine(ledger.status[q] ?? 0, payable, ledger.counted[q] ?? 0)) continue;
+      qs.push(q);
+      ticks.push(payable);
+    }
+  }
+  return { qs, ticks };
+}
+
+/** The month's amount within the volume split over its lines by their ticks (all zero when no line has time). */
+function spreadParts(monthOre: number, ticks: readonly number[]): number[] {
+  return ticks.some((t) => t > 0) ? splitOre(monthOre, ticks) : ticks.map(() => 0);
 }
 
 /**
@@ -699,8 +781,10 @@ function spreadImpliedPrice(m: Month, lines: Built[]): void {
   const within = lines.filter((b) => b.line.kind === "session" && b.line.payable);
   if (within.length === 0) return;
   const { monthOre, before, through } = impliedMonthOre(m);
-  const ticks = within.map((b) => b.ticks ?? 0);
-  const parts = ticks.some((t) => t > 0) ? splitOre(monthOre, ticks) : ticks.map(() => 0);
+  const parts = spreadParts(
+    monthOre,
+    within.map((b) => b.ticks ?? 0),
+  );
   within.forEach((b, k) => {
     const ore = parts[k] ?? 0;
     b.ore = ore;
@@ -708,6 +792,15 @@ function spreadImpliedPrice(m: Month, lines: Built[]): void {
     const figures = b.line.explanation.figures;
     figures.amount = oreToString(ore);
     figures.pricing = `cumulative: the month's ${oreToString(monthOre)} kr = round(${hoursText(through)} h × price) − round(${hoursText(before)} h × price), split over the month's lines by hours`;
+    if (b.split !== undefined) {
+      // The session's over part is what is left of the session's own amount.
+      const over = b.split.over;
+      over.ore = overPart(b.split.wholeOre, ore);
+      over.line.amount = m.money.of(over.ore);
+      const overFigures = over.line.explanation.figures;
+      overFigures.amount = oreToString(over.ore);
+      overFigures.withinCapAmount = oreToString(ore);
+    }
   });
 }
 
