@@ -732,21 +732,28 @@ export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
   const implied = m.price.denominator !== 1;
   const within: Due[] = [];
   const withinTicks: number[] = [];
+  // Sessions split at the volume under an implied price: their over part follows their payable part's share.
+  const splits: { within: Due; over: Due; wholeOre: number }[] = [];
   const v: Visits = { visits: 0, participants: 0 };
   const scratch = scratchOutcome();
   const due = (q: number): void => {
     const o = outcomeOf(m, q, scratch);
     countVisit(m, o, v);
     const key = `session:${ids[o.i] ?? ""}`;
+    let withinDue: Due | null = null;
     if (o.kind === "session") {
-      const d: Due = { key, ore: o.ore, fee: false };
-      out.push(d);
+      withinDue = { key, ore: o.ore, fee: false };
+      out.push(withinDue);
       if (implied) {
-        within.push(d);
+        within.push(withinDue);
         withinTicks.push(o.ticks);
       }
     }
-    if (o.overTicks > 0 && m.overCapPays) out.push({ key: `${key}:over-cap`, ore: o.overOre, fee: false });
+    if (o.overTicks > 0 && m.overCapPays) {
+      const over: Due = { key: `${key}:over-cap`, ore: o.overOre, fee: false };
+      out.push(over);
+      if (implied && withinDue !== null) splits.push({ within: withinDue, over, wholeOre: m.cache.amount(o.counted) });
+    }
   };
   for (let d = m.firstDoy; d <= m.lastDoy; d++) {
     const from = ledger.dayStart[d] ?? 0;
@@ -756,11 +763,12 @@ export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
     else for (let q = from; q < to; q++) due(q);
   }
   if (within.length > 0) {
-    const { monthOre } = impliedMonthOre(m);
-    const parts = withinTicks.some((t) => t > 0) ? splitOre(monthOre, withinTicks) : withinTicks.map(() => 0);
+    const parts = spreadParts(impliedMonthOre(m).monthOre, withinTicks);
     within.forEach((d, k) => {
       d.ore = parts[k] ?? 0;
     });
+    // As in the statement: the over part is what is left of the session's own amount.
+    for (const s of splits) s.over.ore = overPart(s.wholeOre, s.within.ore);
   }
   const skip = ctx.contract.id.length + 9;
   for (const { ore, line } of feeLinesOf(m, v)) out.push({ key: line.id.slice(skip), ore, fee: true });

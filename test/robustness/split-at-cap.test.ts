@@ -5,13 +5,13 @@
  * hourly price, where the payable line is priced by the month's cumulative
  * spread (issue 18 item 10: 15.68 + 7.84 for a session worth 23.53). And a
  * year report, which sums its months without building their lines, reaches
- * the same totals as its statements.
+ * the same totals as its statements, and a settlement books the same lines.
  *
  * @module
  */
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
-import { contracts, Decimal, parseContract, statement, yearReport, type Contract, type Session, type Statement } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { contracts, Decimal, parseContract, settle, statement, yearReport, type Contract, type Session, type Statement } from "../../src/index.js";
 
 /** Boendestöd 2019 (1 700 h, 102 000 minutes, for 800 000 kr, no stated price) with another annual cost. */
 function boendestodCosting(annualCost: string): Contract {
@@ -79,5 +79,36 @@ describe("a session split at the hour volume adds up to the session", () => {
     const sum = (key: "total" | "notPayable") => r.statements.reduce((a, s) => a.plus(s[key]), new Decimal(0));
     expect(r.total.toFixed(2)).toBe(sum("total").toFixed(2));
     expect(r.notPayable.toFixed(2)).toBe(sum("notPayable").toFixed(2));
+  });
+
+  test.prop([crossing, annualCosts], { numRuns: 60 })("settle: what is due per line is the statement's payable lines (over-cap paid with a warning)", (sessions, annualCost) => {
+    const contract = annualCost === "800000" ? contracts.boendestod : boendestodCosting(annualCost);
+    const input = { sessions, policies: { overCap: "pay-with-warning" as const } };
+    const s = statement(contract, "2019-02", input);
+    const due = new Map(settle(contract, "2019-02", { ...input, from: "2019-02" }).entries.map((e) => [e.lineId, e.amount.toFixed(2)]));
+    for (const line of s.lines.filter((l) => l.payable && !l.amount.isZero())) expect(due.get(line.id), line.id).toBe(line.amount.toFixed(2));
+  });
+
+  it("the oracle's case: Boendestöd 2019, 101 996 + 2 + 3 minutes: 15.68 + 7.85 = 23.53 in the statement, the year report and a settlement", () => {
+    const sessions: Session[] = [
+      { id: "V1", date: "2019-01-02", minutes: 101_996, kind: "individual" },
+      { id: "V2", date: "2019-02-04", minutes: 2, kind: "individual" },
+      { id: "V3", date: "2019-02-05", minutes: 3, kind: "individual" },
+    ];
+    const s = statement(contracts.boendestod, "2019-02", { sessions });
+    expect(s.lines.map((l) => [l.id, l.amount.toFixed(2)])).toEqual([
+      ["boendestod:2019-02:session:V2", "15.69"],
+      ["boendestod:2019-02:session:V3", "15.68"],
+      ["boendestod:2019-02:session:V3:over-cap", "7.85"],
+    ]);
+    expect(s.lines[2]?.explanation.figures).toMatchObject({ sessionAmount: "23.53", withinCapAmount: "15.68", amount: "7.85" });
+    expect(yearReport(contracts.boendestod, 2019, { sessions }).notPayable.toFixed(2)).toBe("7.85");
+    const paid = { sessions, policies: { overCap: "pay-with-warning" as const } };
+    const entries = settle(contracts.boendestod, "2019-02", { ...paid, from: "2019-02" }).entries;
+    expect(entries.map((e) => [e.lineId, e.amount.toFixed(2)])).toEqual([
+      ["boendestod:2019-02:session:V2", "15.69"],
+      ["boendestod:2019-02:session:V3", "15.68"],
+      ["boendestod:2019-02:session:V3:over-cap", "7.85"],
+    ]);
   });
 });
