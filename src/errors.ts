@@ -157,6 +157,9 @@ function boundedMessage(message: string): string {
   return `${message.slice(0, cut)}… (${(message.length - cut).toString()} more characters)`;
 }
 
+/** How much of a long string {@link describeValue} quotes before cutting it at 57 characters: enough, since every character quotes as 1 to 6. */
+const DESCRIBED_PREFIX = 100;
+
 /**
  * Renders any received value for an error message: short, safe, never throws.
  *
@@ -171,7 +174,8 @@ function boundedMessage(message: string): string {
 export function describeValue(value: unknown): string {
   let text: string;
   try {
-    if (typeof value === "string") text = JSON.stringify(value);
+    // Only the start is shown: quoting a string of 50 million characters in full would copy it to cut it.
+    if (typeof value === "string") text = JSON.stringify(value.length > DESCRIBED_PREFIX ? value.slice(0, DESCRIBED_PREFIX) : value);
     else if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") text = String(value);
     else if (value === undefined) text = "undefined";
     else if (value === null) text = "null";

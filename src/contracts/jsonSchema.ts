@@ -15,7 +15,9 @@ const SCHEMA_ID = "https://unpkg.com/verksamhetsuppdrag/dist/schema.json";
  * `verksamhetsuppdrag/schema.json`.
  *
  * It checks every field's type and format (money and hours patterns, enums,
- * required and unknown keys). The cross-field checks (the term ends after it
+ * required and unknown keys), the largest size of every text and list
+ * (`maxLength`, `maxItems`) and the texts' control characters (`pattern`).
+ * Unpaired surrogates and the cross-field checks (the term ends after it
  * starts, a due day exists in its month, a date is a real calendar date, …)
  * are not expressible in JSON Schema: run {@link parseContract} for the full
  * validation.

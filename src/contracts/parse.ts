@@ -5,7 +5,7 @@
  * @module
  */
 import type { z } from "zod";
-import { RulesError, describeValue, type RulesIssue } from "../errors.js";
+import { MAX_ISSUES, RulesError, describeValue, type RulesIssue } from "../errors.js";
 import { contractSchema, type Contract } from "./schema.js";
 
 /** How a missing field is shown as received. */
@@ -26,8 +26,11 @@ const MESSAGE_ISSUES = 5;
  * @param input - the commission as plain data, e.g. from `JSON.parse`
  * @returns the validated commission, deep-frozen
  * @throws {@link RulesError} with code `"INVALID_CONTRACT"` whose `issues` list
- *   every bad field by dotted path (`"compensation.rate"`), what was expected
- *   and what was received; nothing else is ever thrown
+ *   the bad fields by dotted path (`"compensation.rate"`), what was expected
+ *   and what was received — the first {@link MAX_ISSUES} (100) of them, the
+ *   rest counted in `moreIssues`; nothing else is ever thrown. Every list and
+ *   text of a commission has a largest size (docs/contracts.md, "Limits"), so
+ *   a huge input is refused as fast as a small one
  * @example
  * ```ts
  * import { parseContract } from "verksamhetsuppdrag";
@@ -45,16 +48,18 @@ export function parseContract(input: unknown): Contract {
     result = contractSchema.safeParse(input, { reportInput: true });
   } catch (cause) {
     // Only exotic inputs get here: getters or proxies that throw while read.
-    throw invalidContract([
-      {
-        path: "",
-        expected: "a commission as plain JSON data",
-        received: `an object that could not be read (${cause instanceof Error ? cause.name : "error"})`,
-      },
-    ]);
+    const issues = new IssueList();
+    issues.add({
+      path: "",
+      expected: "a commission as plain JSON data",
+      received: `an object that could not be read (${cause instanceof Error ? cause.name : "error"})`,
+    });
+    throw invalidContract(issues);
   }
   if (!result.success) {
-    throw invalidContract(firstPerPath(result.error.issues.flatMap(toRulesIssues)));
+    const issues = new IssueList();
+    for (const issue of result.error.issues) addRulesIssues(issue, issues);
+    throw invalidContract(issues);
   }
   const contract = deepFreeze(result.data);
   validated.add(contract);
@@ -86,55 +91,88 @@ export function ensureContract(value: unknown): Contract {
   return parseContract(value);
 }
 
-function invalidContract(issues: RulesIssue[]): RulesError {
-  const lines = issues
+/**
+ * The issues of one validation: one per field (see {@link IssueList.add}),
+ * the first {@link MAX_ISSUES} kept and the rest only counted, so that a
+ * contract with a million bad fields makes an error of a hundred.
+ */
+class IssueList {
+  readonly kept: RulesIssue[] = [];
+  /** Issues found beyond the kept ones (the paths of all are remembered: a schema of bounded lists has boundedly many). */
+  more = 0;
+  private readonly paths = new Set<string>();
+
+  /**
+   * Adds an issue unless its field already has one: a value outside its own
+   * range (a due day of 32) would also fail a cross-field check (no such day
+   * in March); the field's own issue, reported first, is the one that helps.
+   */
+  add(issue: RulesIssue): void {
+    if (this.paths.has(issue.path)) return;
+    this.paths.add(issue.path);
+    if (this.kept.length < MAX_ISSUES) this.kept.push(issue);
+    else this.more++;
+  }
+
+  get total(): number {
+    return this.kept.length + this.more;
+  }
+}
+
+function invalidContract(issues: IssueList): RulesError {
+  const lines = issues.kept
     .slice(0, MESSAGE_ISSUES)
     .map((issue) => `${issue.path === "" ? "(the commission)" : issue.path}: expected ${issue.expected}, received ${issue.received}`);
-  const more = issues.length > MESSAGE_ISSUES ? `; and ${(issues.length - MESSAGE_ISSUES).toString()} more` : "";
-  const count = issues.length === 1 ? "1 problem" : `${issues.length.toString()} problems`;
-  return new RulesError("INVALID_CONTRACT", `Invalid contract (${count}): ${lines.join("; ")}${more}`, issues);
+  const total = issues.total;
+  const more = total > MESSAGE_ISSUES ? `; and ${(total - MESSAGE_ISSUES).toString()} more` : "";
+  const count = total === 1 ? "1 problem" : `${total.toString()} problems`;
+  return new RulesError("INVALID_CONTRACT", `Invalid contract (${count}): ${lines.join("; ")}${more}`, issues.kept, issues.more);
 }
 
 function joinPath(path: readonly PropertyKey[]): string {
   return path.map((key) => (typeof key === "symbol" ? (key.description ?? "symbol") : String(key))).join(".");
 }
 
-/** Converts one zod issue to one or more {@link RulesIssue}s. */
-function toRulesIssues(issue: z.core.$ZodIssue): RulesIssue[] {
+/**
+ * Adds one zod issue to `out` as one or more {@link RulesIssue}s. An object
+ * with unknown keys is one zod issue listing them all; past the list's limit
+ * they are only counted (their paths are distinct, and no other issue has
+ * them: an unknown field has no schema of its own).
+ */
+function addRulesIssues(issue: z.core.$ZodIssue, out: IssueList): void {
   const path = joinPath(issue.path);
   if (issue.code === "unrecognized_keys") {
     const container = issue.input;
-    return issue.keys.map((key) => ({
-      path: path === "" ? key : `${path}.${key}`,
-      expected: "no such field: unknown fields are not allowed (check the spelling)",
-      received: describeValue(readOwn(container, key)),
-    }));
+    const keys = issue.keys;
+    for (let k = 0; k < keys.length; k++) {
+      if (out.kept.length >= MAX_ISSUES) {
+        out.more += keys.length - k;
+        return;
+      }
+      const key = keys[k] ?? "";
+      out.add({
+        path: path === "" ? key : `${path}.${key}`,
+        expected: "no such field: unknown fields are not allowed (check the spelling)",
+        received: describeValue(readOwn(container, key)),
+      });
+    }
+    return;
   }
   if (path !== "" && issue.input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")) {
-    return [{ path, expected: `${issue.message} (the field is required)`, received: MISSING }];
+    out.add({ path, expected: `${issue.message} (the field is required)`, received: MISSING });
+    return;
   }
   if (issue.code === "invalid_union" && issue.discriminator !== undefined) {
     // The discriminated union reports the whole object; show the bad `kind`.
     const kind = readOwn(issue.input, issue.discriminator);
-    return kind === undefined
-      ? [{ path, expected: `${issue.message} (the field is required)`, received: MISSING }]
-      : [{ path, expected: issue.message, received: describeValue(kind) }];
+    out.add(
+      kind === undefined
+        ? { path, expected: `${issue.message} (the field is required)`, received: MISSING }
+        : { path, expected: issue.message, received: describeValue(kind) },
+    );
+    return;
   }
-  return [{ path, expected: issue.message, received: describeValue(issue.input) }];
-}
-
-/**
- * One issue per field: a value outside its own range (a due day of 32) would
- * also fail a cross-field check (no such day in March); the field's own
- * issue, reported first, is the one that helps.
- */
-function firstPerPath(issues: RulesIssue[]): RulesIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((issue) => {
-    if (seen.has(issue.path)) return false;
-    seen.add(issue.path);
-    return true;
-  });
+  out.add({ path, expected: issue.message, received: describeValue(issue.input) });
 }
 
 /** Reads an own data property without running getters or touching prototypes. */

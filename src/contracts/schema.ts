@@ -5,10 +5,13 @@
  * `verksamhetsuppdrag/schema.json` is generated from it.
  *
  * Conventions in the data (see `docs/contracts.md`):
- * - money is a string in kronor with at most two decimals (`"1827000"`,
- *   `"605.00"`); never a JSON number, never a decimal comma;
+ * - money is a string in kronor with at most two decimals and no leading
+ *   zero (`"1827000"`, `"605.00"`); never a JSON number, never a decimal comma;
  * - hours, full-time equivalents and percentages are decimal strings with at
  *   most two decimals (`"2590"`, `"2.5"`, `"80"`);
+ * - every text and list has a largest size, and texts hold no control
+ *   characters (quotes and notes may hold tabs and line breaks) and no
+ *   unpaired surrogates;
  * - years, months, days and counts are JSON integers;
  * - dates are `"YYYY-MM-DD"` strings that exist in the calendar;
  * - every rule object carries `clause` (e.g. `"SON 2021-233 §1.2"`, starting
@@ -29,12 +32,45 @@ import { isLocalDate } from "../calendar/localDate.js";
 // Leaf values
 // ---------------------------------------------------------------------------
 
-/** At most 12 integer digits: any amount fits in a safe integer of öre. */
-const DECIMAL_PATTERN = /^\d{1,12}(\.\d{1,2})?$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const CLOCK_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 const NOT_BLANK = /\S/;
+/** A decimal string of any length, for telling what is wrong with one that does not fit its pattern. */
+const DECIMAL_SHAPE = /^\d+(\.\d{1,2})?$/;
+/** One line of text: no control character at all (C0, DEL, C1), so a label fits a table cell, a CSV cell and a calendar line. */
+// eslint-disable-next-line no-control-regex
+const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+/** Prose copied from a text: tabs and line breaks allowed (the iCalendar writer escapes them), no other control character. */
+// eslint-disable-next-line no-control-regex
+const PROSE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+/** Half of a surrogate pair standing alone: not a character, and no UTF-8 file can hold it. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The largest sizes a commission may have. No real one comes near them (the
+ * four shipped ones: ids of 20 characters, labels of 50, quotes of 350, lists
+ * of 9), and with every list and text bounded, validating any input takes
+ * time and memory in proportion to these sizes, never to the input's
+ * (docs/contracts.md, "Limits").
+ */
+const MAX_ID_LENGTH = 100;
+/** Labels: `document`, `reference`, `clause`, the parties, `series`, `municipality`, `route`. */
+const MAX_LABEL_LENGTH = 200;
+/** Longer texts: `title`, `source`, quotes, notes and descriptions. */
+const MAX_TEXT_LENGTH = 2000;
+/** Every list: `reporting`, `statedYears`, `expectedResults`, `notes`. */
+const MAX_LIST_LENGTH = 100;
+/** Digits before the point of money: any amount fits in a safe integer of öre. */
+const MONEY_DIGITS = 12;
+/**
+ * Digits before the point of an hour-volume's annual cost: the implied price
+ * is computed as öre × 100 ÷ hundredths of an hour, which must stay a safe
+ * integer with room for indexation (src/billing/timeBased.ts).
+ */
+const ANNUAL_COST_DIGITS = 10;
+/** Digits before the point of hours: what billing reads (src/billing/units.ts, hoursToTicks). */
+const HOURS_DIGITS = 9;
 
 const MONEY_EXPECTED = 'money as a string with at most two decimals, e.g. "605.00"';
 const HOURS_EXPECTED = 'hours as a decimal string with at most two decimals, e.g. "2590" or "2.5"';
@@ -44,24 +80,68 @@ const DATE_EXPECTED = 'a date "YYYY-MM-DD" that exists in the calendar, e.g. "20
 const YEAR_EXPECTED = "a year as an integer 1000-9999, e.g. 2022";
 const CLAUSE_EXPECTED = 'a clause reference naming the document and section, e.g. "SON 2021-233 §1.2"';
 
-function decimalString(expected: string) {
-  return z.string({ error: expected }).regex(DECIMAL_PATTERN, { error: expected });
+/** What is wrong with a decimal string that does not fit: a leading zero, too many digits, or its form. */
+function decimalProblem(input: unknown, expected: string, digits: number): string {
+  if (typeof input !== "string" || !DECIMAL_SHAPE.test(input)) return expected;
+  if (/^0\d/.test(input)) return `${expected}, without a leading zero`;
+  return `${expected}, with at most ${digits.toString()} digits before the decimal point`;
+}
+
+/**
+ * A decimal string with at most two decimals, no leading zero and at most
+ * `digits` digits before the point: the form billing reads (money in
+ * src/money/money.ts `toOre`, hours in src/billing/units.ts `hoursToTicks`),
+ * so that what validates is what computes.
+ */
+function decimalString(expected: string, digits = MONEY_DIGITS) {
+  const error = (issue: { input?: unknown }): string => decimalProblem(issue.input, expected, digits);
+  return z
+    .string({ error: expected })
+    .max(digits + 3, { error, abort: true })
+    .regex(new RegExp(`^(0|[1-9]\\d{0,${(digits - 1).toString()}})(\\.\\d{1,2})?$`), { error });
+}
+
+/** `"0"`, `"0.0"` or `"0.00"`: zero written as a decimal string. */
+function isZero(value: string): boolean {
+  return /^0(\.0{1,2})?$/.test(value);
 }
 
 const money = decimalString(MONEY_EXPECTED);
-const hours = decimalString(HOURS_EXPECTED);
+const hours = decimalString(HOURS_EXPECTED, HOURS_DIGITS);
 const fte = decimalString(FTE_EXPECTED);
 const percent = decimalString(PERCENT_EXPECTED);
 
-function text(expected: string) {
-  return z.string({ error: expected }).regex(NOT_BLANK, { error: expected });
+/**
+ * Text that is not blank, not longer than `max`, without control characters
+ * (prose may hold tabs and line breaks) and well-formed (no unpaired
+ * surrogate): everything the outputs — the table, CSV, iCalendar, a UTF-8
+ * file — can write as it is.
+ */
+function text(expected: string, { max = MAX_LABEL_LENGTH, prose = false }: { max?: number; prose?: boolean } = {}) {
+  return z
+    .string({ error: expected })
+    .max(max, { error: `${expected}, at most ${max.toString()} characters`, abort: true })
+    .regex(NOT_BLANK, { error: expected })
+    .regex(prose ? PROSE : ONE_LINE, {
+      error: prose
+        ? `${expected}, without control characters (tabs and line breaks are allowed)`
+        : `${expected}, on one line without control characters (no tab, line break or escape)`,
+    })
+    .refine((value) => !LONE_SURROGATE.test(value), {
+      error: `${expected}, as well-formed Unicode (an unpaired surrogate such as "\\ud800" is not a character)`,
+    });
 }
 
 function localDate(expected: string = DATE_EXPECTED) {
   return z
     .string({ error: expected })
+    .max(10, { error: expected, abort: true })
     .regex(DATE_PATTERN, { error: expected })
     .refine((value) => !DATE_PATTERN.test(value) || isLocalDate(value), { error: expected });
+}
+
+function clock(expected: string) {
+  return z.string({ error: expected }).max(5, { error: expected, abort: true }).regex(CLOCK_PATTERN, { error: expected });
 }
 
 function int(min: number, max: number, expected: string) {
@@ -90,13 +170,14 @@ function obj<S extends z.core.$ZodLooseShape>(expected: string, shape: S) {
   });
 }
 
+/** A list of at most {@link MAX_LIST_LENGTH} items; a longer one is refused before any item is read (zod checks a leading size cap first). */
 function list<T extends z.ZodType>(expected: string, item: T) {
-  return z.array(item, { error: expected });
+  return z.array(item, { error: expected }).max(MAX_LIST_LENGTH, { error: `${expected}, of at most ${MAX_LIST_LENGTH.toString()} items` });
 }
 
 const cited = {
   clause: text(CLAUSE_EXPECTED),
-  quote: text("the Swedish sentence the rule implements, copied exactly from the text").optional(),
+  quote: text("the Swedish sentence the rule implements, copied exactly from the text", { max: MAX_TEXT_LENGTH, prose: true }).optional(),
 };
 
 // ---------------------------------------------------------------------------
@@ -109,7 +190,7 @@ const partiesSchema = obj("the parties as an object { purchaser, provider }", {
 });
 
 const amendmentSchema = obj("the amended commission as an object, or null", {
-  description: text("a description of the commission this one amends"),
+  description: text("a description of the commission this one amends", { max: MAX_TEXT_LENGTH, prose: true }),
   staffingFte: fte.optional(),
   volumeHoursPerYear: hours.optional(),
   validUntil: localDate().optional(),
@@ -196,11 +277,10 @@ const groupRuleSchema = obj("the group rule as an object, or null", {
 });
 
 const yearlyCapSchema = obj("the yearly cap as an object { hours, clause }, or null", {
-  hours: decimalString(
-    'the yearly cap as a decimal string of hours, more than zero (a cap cannot be negative), e.g. "2590"',
-  ).refine((value) => !DECIMAL_PATTERN.test(value) || Number(value) > 0, {
-    error: 'a yearly cap of more than zero hours, e.g. "2590"',
-  }),
+  hours: decimalString('the yearly cap as a decimal string of hours, more than zero (a cap cannot be negative), e.g. "2590"', HOURS_DIGITS).refine(
+    (value) => !isZero(value),
+    { error: 'a yearly cap of more than zero hours, e.g. "2590"' },
+  ),
   ...cited,
 });
 
@@ -249,8 +329,10 @@ const statedYearSchema = obj("a stated year as an object { year, hours, cost, mo
 
 const hourVolumeSchema = obj("the compensation as an object", {
   kind: literal("hour-volume"),
-  hoursPerYear: hours,
-  annualCost: money,
+  hoursPerYear: hours.refine((value) => !isZero(value), {
+    error: 'more than zero hours a year (the implied price is annualCost ÷ hoursPerYear), e.g. "1700"',
+  }),
+  annualCost: decimalString(MONEY_EXPECTED, ANNUAL_COST_DIGITS),
   hourlyPrice: decimalString(
     `${MONEY_EXPECTED}, or null when the price is implied (annualCost ÷ hoursPerYear)`,
   ).nullable(),
@@ -283,7 +365,7 @@ const indexationSchema = obj("the indexation clause as an object, or null", {
   series: text('the index series, e.g. "OPI" or "uppräkningsmodell"'),
   fixedUntil: localDate(`${DATE_EXPECTED}, or null when the text states no such date`).nullable(),
   firstAdjustedYear: year,
-  note: text("a note on how the clause was read").optional(),
+  note: text("a note on how the clause was read", { max: MAX_TEXT_LENGTH, prose: true }).optional(),
   ...cited,
 });
 
@@ -352,8 +434,8 @@ const daysSchema = obj("a number of days as an object { days, clause }, or null"
 
 const openingHoursSchema = obj("the opening hours as an object, or null", {
   days: literal("workdays"),
-  from: z.string({ error: 'a time "HH:MM", e.g. "08:00"' }).regex(CLOCK_PATTERN, { error: 'a time "HH:MM", e.g. "08:00"' }),
-  to: z.string({ error: 'a time "HH:MM", e.g. "17:00"' }).regex(CLOCK_PATTERN, { error: 'a time "HH:MM", e.g. "17:00"' }),
+  from: clock('a time "HH:MM", e.g. "08:00"'),
+  to: clock('a time "HH:MM", e.g. "17:00"'),
   ...cited,
 }).superRefine((hoursOpen, ctx) => {
   if (CLOCK_PATTERN.test(hoursOpen.from) && CLOCK_PATTERN.test(hoursOpen.to) && hoursOpen.to <= hoursOpen.from) {
@@ -380,8 +462,8 @@ const insuranceSchema = obj("the insurance clause as an object, or null", {
 });
 
 const expectedResultSchema = obj("an expected result as an object { description, targetPercent, clause }", {
-  description: text("the expected result, in plain words"),
-  targetPercent: percent.refine((value) => !DECIMAL_PATTERN.test(value) || Number(value) <= 100, {
+  description: text("the expected result, in plain words", { max: MAX_TEXT_LENGTH, prose: true }),
+  targetPercent: percent.refine((value) => !DECIMAL_SHAPE.test(value) || Number(value) <= 100, {
     error: 'a percentage from "0" to "100"',
   }),
   ...cited,
@@ -413,14 +495,15 @@ const groupsSchema = obj("the groups as an object { count, minParticipants, maxP
 // ---------------------------------------------------------------------------
 
 const contractObject = obj("a commission as an object (plain JSON data)", {
-  id: z.string({ error: 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"' }).regex(SLUG_PATTERN, {
-    error: 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"',
-  }),
-  title: text("the commission's title"),
+  id: z
+    .string({ error: 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"' })
+    .max(MAX_ID_LENGTH, { error: `an id of lower-case letters, digits and hyphens, at most ${MAX_ID_LENGTH.toString()} characters`, abort: true })
+    .regex(SLUG_PATTERN, { error: 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"' }),
+  title: text("the commission's title", { max: MAX_TEXT_LENGTH }),
   document: text('the label that starts every clause reference, e.g. "SON 2021-233"'),
   reference: text('the diarienummer, e.g. "SON 2021-233", or null when the text has none').nullable(),
   date: localDate(`${DATE_EXPECTED}, or null when the document states no date`).nullable(),
-  source: text("the file name or address of the commission's text"),
+  source: text("the file name or address of the commission's text", { max: MAX_TEXT_LENGTH }),
   parties: partiesSchema,
   amends: amendmentSchema.nullable(),
   term: termSchema,
@@ -437,7 +520,7 @@ const contractObject = obj("a commission as an object (plain JSON data)", {
   expectedResults: list("the expected results as a list (empty when the text has none)", expectedResultSchema),
   staffing: staffingSchema.nullable(),
   groups: groupsSchema.nullable(),
-  notes: list("the notes as a list of strings", text("a note in plain words")),
+  notes: list("the notes as a list of strings", text("a note in plain words", { max: MAX_TEXT_LENGTH, prose: true })),
 });
 
 type ContractShape = z.output<typeof contractObject>;
@@ -575,7 +658,9 @@ function crossFieldIssues(contract: ContractShape): Issue[] {
  * year, indexation starts after the price year and after `fixedUntil`, a
  * yearly due date exists every year (no 31 April, no 29 February), group and
  * visit ranges are ordered, stated part years lie inside the term, and every
- * `clause` starts with the contract's `document` label.
+ * `clause` starts with the contract's `document` label. Every list has at
+ * most 100 items and every text a largest length (docs/contracts.md,
+ * "Limits"); a longer one is refused before its elements are read.
  *
  * Most callers want {@link parseContract}, which wraps this schema, converts
  * its issues to {@link RulesError} and deep-freezes the result.

@@ -91,25 +91,34 @@ describe("the table and messages pass no terminal control through (item 4)", () 
     expect(r.stdout).not.toMatch(TERMINAL_CONTROL);
   });
 
-  it("a commission's title with controls is escaped in show, statement and deadlines", () => {
+  it("a commission's title with controls is refused by validation, its message escaped; a bidi override it accepts is escaped in show, statement and deadlines", () => {
     const text = JSON.parse(readFileSync(example("own-commission.json"), "utf8")) as Record<string, unknown>;
     text.title = `Titel ${hostile}`;
-    const contract = file("title.json", JSON.stringify(text));
-    for (const args of [["show", contract], ["statement", contract, "--month", "2024-03"], ["deadlines", contract, "--year", "2025"]]) {
+    const refused = file("title.json", JSON.stringify(text));
+    for (const args of [["show", refused], ["statement", refused, "--month", "2024-03"], ["deadlines", refused, "--year", "2025"]]) {
+      const r = runCli(args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("title: expected the commission's title, on one line without control characters (no tab, line break or escape)");
+      expect(r.stderr).not.toMatch(TERMINAL_CONTROL);
+    }
+    text.title = "Titel \u202eK";
+    const accepted = file("bidi.json", JSON.stringify(text));
+    for (const args of [["show", accepted], ["statement", accepted, "--month", "2024-03"], ["deadlines", accepted, "--year", "2025"]]) {
       const r = runCli(args);
       expect(r.code).toBe(0);
       expect(r.stdout).not.toMatch(TERMINAL_CONTROL);
     }
-    expect(runCli(["show", contract]).stdout.split("\n")[0]).toBe(`Titel ${shown}`);
+    expect(runCli(["show", accepted]).stdout.split("\n")[0]).toBe("Titel \\u202eK");
   });
 
-  it("a title the calendar refuses is named as the commission's title, not options.name", () => {
+  it("a title the calendar could not write is refused by validation first, naming the commission's title", () => {
     const text = JSON.parse(readFileSync(example("own-commission.json"), "utf8")) as Record<string, unknown>;
     text.title = "Titel\u0007";
-    const r = runCli(["deadlines", file("bell.json", JSON.stringify(text)), "--year", "2025", "--format", "ics"]);
+    const bell = file("bell.json", JSON.stringify(text));
+    const r = runCli(["deadlines", bell, "--year", "2025", "--format", "ics"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      'verksamhetsuppdrag: the commission\'s title: expected text without control characters (tab and line breaks are allowed), received "Titel\\u0007 – 2025"\n',
+      `verksamhetsuppdrag: ${bell}: not a valid commission (1 problem):\n  title: expected the commission's title, on one line without control characters (no tab, line break or escape), received "Titel\\u0007"\n`,
     );
   });
 
