@@ -5,10 +5,22 @@
  * @module
  */
 import { ensureContract } from "../contracts/parse.js";
-import { isWorkday, makeDate, yearOf, type LocalDate } from "../calendar/index.js";
+import { addDays, isWorkday, makeDate, yearOf, type LocalDate } from "../calendar/index.js";
 import type { Contract } from "../contracts/schema.js";
 import { fieldError } from "../errors.js";
 import { checkYear, optionsObject, overlaps, parseRoll, resolveStart, roll, type RollRule } from "./internal.js";
+
+/**
+ * {@link roll}, or `null` when the next workday would fall after 9999-12-31,
+ * where the calendar ends: a 31 December 9999 deadline (nyårsafton is no
+ * workday) rolled forward is not due in 9999, nor in any year that can be asked for.
+ */
+function rollInCalendar(date: LocalDate, rule: RollRule): LocalDate | null {
+  if (rule === "next-workday" && yearOf(date) === 9999) {
+    for (let d = date; !isWorkday(d); d = addDays(d, 1)) if (d === "9999-12-31") return null;
+  }
+  return roll(date, rule);
+}
 
 /**
  * The kinds of yearly report the commissions require: the activity report
@@ -156,8 +168,8 @@ export function deadlines(contract: Contract, year: number, options?: DeadlineOp
     if (!overlaps(start, end, makeDate(covers, 1, 1), makeDate(covers, 12, 31))) continue;
     for (const report of contract.reporting) {
       const nominal = makeDate(nominalYear, report.dueMonth, report.dueDay);
-      const due = roll(nominal, rule);
-      if (yearOf(due) !== year) continue;
+      const due = rollInCalendar(nominal, rule);
+      if (due === null || yearOf(due) !== year) continue;
       const deadline: Deadline = {
         due,
         kind: report.kind,

@@ -68,6 +68,10 @@ const CRLF = "\r\n";
 /** Control characters TEXT may not hold (all but tab, CR and LF, which are escaped). */
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Half of a surrogate pair standing alone: UTF-8 cannot write it (it would become U+FFFD). */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** The calendar's last day: its next day, the usual exclusive DTEND, cannot be written. */
+const LAST_DAY = "9999-12-31";
 
 function utf8Octets(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
@@ -107,6 +111,7 @@ function text(value: unknown, field: string, required: boolean): string | undefi
     throw fieldError("INVALID_INPUT", field, required ? "a non-empty string" : "a string or nothing", value);
   }
   if (FORBIDDEN.test(value)) throw fieldError("INVALID_INPUT", field, "text without control characters (tab and line breaks are allowed)", value);
+  if (LONE_SURROGATE.test(value)) throw fieldError("INVALID_INPUT", field, "well-formed Unicode text (no unpaired surrogate)", value);
   return value;
 }
 
@@ -123,7 +128,8 @@ function compact(date: LocalDate): string {
  * (stable, so re-importing updates rather than duplicates), `DTSTAMP` from
  * `options.dtstamp` (default `19700101T000000Z`: the library has no clock),
  * `DTSTART;VALUE=DATE:` the day and `DTEND;VALUE=DATE:` the next day (the end
- * is exclusive), `SUMMARY` the title, `DESCRIPTION` the description followed
+ * is exclusive; on 9999-12-31, whose next day is beyond the calendar,
+ * `DURATION:P1D` instead, which RFC 5545 reads the same), `SUMMARY` the title, `DESCRIPTION` the description followed
  * by `Källa: <clause>` and the quoted sentence, and `TRANSP:TRANSPARENT` (a
  * deadline does not make anyone busy). Values are escaped as TEXT (`\`, `;`,
  * `,`, line breaks), lines end in CRLF and are folded at 75 octets of UTF-8
@@ -133,7 +139,8 @@ function compact(date: LocalDate): string {
  * @param options - `dtstamp`, `prodId`, `name`, `uidDomain`
  * @returns the iCalendar text, ending in CRLF
  * @throws {@link RulesError} `INVALID_INPUT` naming the entry field
- *   (`obligations.3.title`) for a missing or bad text, `INVALID_DATE` for a
+ *   (`obligations.3.title`) for a missing or bad text (a control character
+ *   other than tab and line breaks, an unpaired surrogate), `INVALID_DATE` for a
  *   bad date or `options.dtstamp`, `DUPLICATE_ID` for an id used twice
  * @example
  * ```ts
@@ -181,7 +188,8 @@ export function toICalendar(entries: readonly CalendarEntry[], options?: ICalend
       `UID:${escapeText(`${id}@${uidDomain}`)}`,
       `DTSTAMP:${dtstamp}`,
       `DTSTART;VALUE=DATE:${compact(date)}`,
-      `DTEND;VALUE=DATE:${compact(addDays(date, 1))}`,
+      // RFC 5545 §3.6.1: a DATE start with DURATION P1D is the same one-day event, for the day whose next day the calendar does not reach.
+      date === LAST_DAY ? "DURATION:P1D" : `DTEND;VALUE=DATE:${compact(addDays(date, 1))}`,
       `SUMMARY:${escapeText(title)}`,
     );
     if (parts.length > 0) lines.push(`DESCRIPTION:${escapeText(parts.join("\n\n"))}`);

@@ -149,8 +149,10 @@ function weekdayNote(date: LocalDate, nominal: LocalDate): string {
   return isWorkday(date) ? "" : ` Obs: ${date} är ingen vardag (lördag, söndag eller helgdag); datumet står kvar som i uppdraget.`;
 }
 
-function undatedDate(periodLast: YearMonth, rule: UndatedRule): LocalDate {
-  const next = addMonthsToYearMonth(periodLast, 1);
+/** The day in the month after `periodLast` an undated obligation falls on; `null` after 9999-12, which the calendar does not reach. */
+function undatedDate(periodLast: YearMonth, rule: UndatedRule): LocalDate | null {
+  const next = monthAfter(periodLast);
+  if (next === null) return null;
   return rule === "first-of-next-month" ? firstDayOfMonth(next) : lastDayOfMonth(next);
 }
 
@@ -298,11 +300,11 @@ export function obligations(contract: Contract, from: LocalDate, to: LocalDate, 
     const payment = effective.payment;
     if (payment !== null) {
       // The payment for month M falls due in M + 1 (in arrears) or M.
-      const lag = payment.inArrears ? 1 : 0;
-      let month = laterMonth(monthOf(start), monthsBefore(monthOf(first), 2));
+      // Months are stepped with monthAfter, which ends after 9999-12: a term to 9999-12-31 has no payment after it.
       const lastMonth = end === null ? monthOf(last) : earlierMonth(monthOf(end), monthOf(last));
-      for (; month <= lastMonth; month = addMonthsToYearMonth(month, 1)) {
-        const date = undatedDate(addMonthsToYearMonth(month, lag - 1), undated);
+      for (let month: YearMonth | null = laterMonth(monthOf(start), monthsBefore(monthOf(first), 2)); month !== null && month <= lastMonth; month = monthAfter(month)) {
+        const date = payment.inArrears ? undatedDate(month, undated) : undated === "first-of-next-month" ? firstDayOfMonth(month) : lastDayOfMonth(month);
+        if (date === null) break;
         if (!inRange(date)) continue;
         const note = undatedNote(undated, payment.inArrears);
         result.push(
@@ -331,9 +333,10 @@ export function obligations(contract: Contract, from: LocalDate, to: LocalDate, 
       const reconciliation = comp.reconciliation;
       const firstQuarter = quarterOf(laterMonth(monthOf(start), monthsBefore(monthOf(first), 4)));
       const lastMonth = end === null ? monthOf(last) : earlierMonth(monthOf(end), monthOf(last));
-      for (let q = firstQuarter; q <= lastMonth; q = addMonthsToYearMonth(q, 3)) {
+      for (let q: YearMonth | null = firstQuarter; q !== null && q <= lastMonth; q = monthAfter(addMonthsToYearMonth(q, 2))) {
         const quarterLast = addMonthsToYearMonth(q, 2);
         const date = undatedDate(quarterLast, undated);
+        if (date === null) break;
         if (!inRange(date)) continue;
         const { year, month } = yearMonthParts(q);
         const number = (month + 2) / 3;
@@ -369,6 +372,11 @@ function laterMonth(a: YearMonth, b: YearMonth): YearMonth {
 
 function earlierMonth(a: YearMonth, b: YearMonth): YearMonth {
   return a <= b ? a : b;
+}
+
+/** The month after `ym`, or `null` after 9999-12, the calendar's last. */
+function monthAfter(ym: YearMonth): YearMonth | null {
+  return ym === "9999-12" ? null : addMonthsToYearMonth(ym, 1);
 }
 
 /** `n` months before `ym`, but never before the first representable month. */
