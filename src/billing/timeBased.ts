@@ -16,6 +16,7 @@
 import type { YearMonth } from "../calendar/index.js";
 import type { Contract, HourVolumeCompensation } from "../contracts/schema.js";
 import { divideRound, oreToString, splitOre, toOre } from "../money/index.js";
+import { splitOrePart } from "../money/money.js";
 import { assemble, clauses, DecimalCache, flat, indexWarnings, type Due, type MonthSummary } from "./common.js";
 import { daysInForce, type BillingContext } from "./context.js";
 import { eligibilityWarnings } from "./eligibility.js";
@@ -301,7 +302,7 @@ function outcomeOf(m: Month, q: number, o: Outcome): Outcome {
 /**
  * Whether a session has a line within the cap or volume (kind `"session"`):
  * it is in the term, billable, and some of its time is within the cap (or it
- * has no time at all). {@link outcomeOf} and {@link withinInOrder} decide
+ * has no time at all). {@link outcomeOf} and {@link weightsAround} decide
  * with this one test, so a statement and a year report price the same lines.
  */
 function hasWithinLine(st: number, payable: number, counted: number): boolean {
@@ -664,17 +665,12 @@ export function timeBasedMonthSummary(ctx: BillingContext, month: number): Month
   if (implied && withinLines > 0) {
     const { monthOre } = impliedMonthOre(m);
     total += monthOre - withinOre;
-    if (splits.length > 0) {
-      // As the statement does: the over part is the session's amount less its share of the month's spread.
-      const { qs, ticks } = withinInOrder(m);
-      const shares = spreadParts(monthOre, ticks);
-      const shareOf = new Map<number, number>();
-      qs.forEach((q, k) => shareOf.set(q, shares[k] ?? 0));
-      for (const s of splits) {
-        const change = overPart(s.wholeOre, shareOf.get(s.q) ?? 0) - s.overOre;
-        if (m.overCapPays) total += change;
-        else notPayable += change;
-      }
+    // As the statement does: the over part is the session's amount less its share of the month's spread.
+    for (const s of splits) {
+      const { weights, index } = weightsAround(m, s.q);
+      const change = overPart(s.wholeOre, splitOrePart(monthOre, weights, index)) - s.overOre;
+      if (m.overCapPays) total += change;
+      else notPayable += change;
     }
   }
   let fees = 0;
@@ -686,27 +682,34 @@ export function timeBasedMonthSummary(ctx: BillingContext, month: number): Month
 }
 
 /**
- * The ledger positions of the month's lines within the cap or volume, in the
- * statement's order (date, then id), with their ticks: the weights
- * {@link spreadImpliedPrice} splits the month's amount by.
+ * The ticks of the month's lines within the cap or volume — the weights
+ * {@link spreadImpliedPrice} splits the month's amount by — with the line at
+ * ledger position `k` placed after every line its statement lists before it
+ * (an earlier day, or the same day and a smaller id) and before the others.
+ * That is all {@link splitOrePart} needs for `k`'s share, so no day is
+ * sorted by id: one pass over the month.
  */
-function withinInOrder(m: Month): { qs: number[]; ticks: number[] } {
+function weightsAround(m: Month, k: number): { weights: number[]; index: number } {
   const { ledger } = m;
-  const src = m.ctx.input.sessions.ids;
-  const qs: number[] = [];
-  const ticks: number[] = [];
+  const ids = m.ctx.input.sessions.ids;
+  const kDay = ledger.doy[k] ?? 0;
+  const kId = ids[ledger.idx[k] ?? 0] ?? "";
+  const weights: number[] = [];
+  const after: number[] = [];
   for (let d = m.firstDoy; d <= m.lastDoy; d++) {
     const from = ledger.dayStart[d] ?? 0;
     const to = ledger.dayStart[d + 1] ?? 0;
-    if (from === to) continue;
-    for (const q of dayInIdOrder(ledger.idx, src, from, to)) {
+    for (let q = from; q < to; q++) {
       const payable = ledger.payable[q] ?? 0;
-      if (!hasWithinLine(ledger.status[q] ?? 0, payable, ledger.counted[q] ?? 0)) continue;
-      qs.push(q);
-      ticks.push(payable);
+      if (q === k || !hasWithinLine(ledger.status[q] ?? 0, payable, ledger.counted[q] ?? 0)) continue;
+      if (d < kDay || (d === kDay && compareIds(ids[ledger.idx[q] ?? 0] ?? "", kId) < 0)) weights.push(payable);
+      else after.push(payable);
     }
   }
-  return { qs, ticks };
+  const index = weights.length;
+  weights.push(ledger.payable[k] ?? 0);
+  for (const w of after) weights.push(w);
+  return { weights, index };
 }
 
 /** The month's amount within the volume split over its lines by their ticks (all zero when no line has time). */

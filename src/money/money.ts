@@ -487,6 +487,75 @@ export function splitOre(totalOre: number, weights: readonly number[]): number[]
   return parts.map(Number);
 }
 
+/** {@link splitOrePart} when every product total × weight is a safe integer (total × Σ weights is): exact in plain numbers. */
+function smallSplitPart(total: number, weights: readonly number[], sum: number, index: number): number {
+  const own = total * (weights[index] ?? 0);
+  const ownRemainder = own % sum;
+  let floors = 0;
+  let ahead = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const product = total * (weights[i] ?? 0);
+    const r = product % sum;
+    floors += (product - r) / sum;
+    if (r > ownRemainder || (r === ownRemainder && i < index)) ahead++;
+  }
+  return (own - ownRemainder) / sum + (ahead < total - floors ? 1 : 0);
+}
+
+/**
+ * The one part of {@link splitOre}`(totalOre, weights)` at `index`, found
+ * without splitting the rest: ⌊total × w / W⌋, plus one öre when fewer of the
+ * öre left over go to weights ranked before it (a larger remainder, or an
+ * equal one earlier in the list). Only which weights come before `index`
+ * matters, not their order among themselves, so a caller can put the
+ * earlier ones first without sorting them. Linear in the weights.
+ *
+ * @internal
+ * @param totalOre - a non-negative safe integer of öre
+ * @param weights - non-negative safe integers, not all zero
+ * @param index - the part wanted
+ * @returns `splitOre(totalOre, weights)[index]`
+ * @throws {@link RulesError} `INVALID_ARGUMENT` for bad weights or index
+ * @example
+ * ```ts
+ * splitOrePart(100, [1, 1, 1], 0); //=> 34
+ * splitOrePart(100, [1, 1, 1], 2); //=> 33
+ * ```
+ */
+export function splitOrePart(totalOre: number, weights: readonly number[], index: number): number {
+  assertOre(totalOre, "total");
+  if (totalOre < 0) throw fieldError("INVALID_MONEY", "total", "a non-negative amount", oreToString(totalOre));
+  const raw: unknown = weights;
+  if (!Array.isArray(raw) || raw.length === 0) {
+    throw fieldError("INVALID_ARGUMENT", "weights", "a non-empty array of non-negative integers", raw);
+  }
+  if (!Number.isSafeInteger(index) || index < 0 || index >= raw.length) {
+    throw fieldError("INVALID_ARGUMENT", "index", `an index of the weights, 0-${(raw.length - 1).toString()}`, index);
+  }
+  let sum = 0n;
+  for (let i = 0; i < raw.length; i++) {
+    const w: unknown = raw[i];
+    if (typeof w !== "number" || !Number.isSafeInteger(w) || w < 0) {
+      throw fieldError("INVALID_ARGUMENT", `weights.${i.toString()}`, "a non-negative safe integer", w);
+    }
+    sum += BigInt(w);
+  }
+  if (sum === 0n) throw fieldError("INVALID_ARGUMENT", "weights", "at least one weight above zero", weights);
+  if (BigInt(totalOre) * sum <= BigInt(Number.MAX_SAFE_INTEGER)) return smallSplitPart(totalOre, raw as number[], Number(sum), index);
+  const total = BigInt(totalOre);
+  const own = total * BigInt(raw[index] as number);
+  const ownRemainder = own % sum;
+  let floors = 0n;
+  let ahead = 0n;
+  for (let i = 0; i < raw.length; i++) {
+    const product = total * BigInt(raw[i] as number);
+    floors += product / sum;
+    const r = product % sum;
+    if (r > ownRemainder || (r === ownRemainder && i < index)) ahead += 1n;
+  }
+  return Number(own / sum + (ahead < total - floors ? 1n : 0n));
+}
+
 /**
  * Splits an amount by integer weights (e.g. a year's amount by the days in
  * force of each month) so that the parts always sum exactly to the whole.

@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { Decimal as GlobalDecimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { RulesError } from "../../src/errors.js";
+import { splitOrePart } from "../../src/money/money.js";
 import {
   addMoney,
   Decimal,
@@ -251,6 +252,22 @@ describe("split by weights", () => {
       });
     },
   );
+  it("splitOrePart is one part of splitOre: 34, 33, 33 of 100 by 1 : 1 : 1; bad arguments are INVALID_ARGUMENT", () => {
+    expect([0, 1, 2].map((i) => splitOrePart(100, [1, 1, 1], i))).toEqual([34, 33, 33]);
+    expect(splitOrePart(10, [0, 3, 0], 1)).toBe(10);
+    expect(code(() => splitOrePart(100, [1, 1], 2))).toBe("INVALID_ARGUMENT");
+    expect(code(() => splitOrePart(100, [0, 0], 0))).toBe("INVALID_ARGUMENT");
+    expect(code(() => splitOrePart(100, [1, -1], 0))).toBe("INVALID_ARGUMENT");
+  });
+  test.prop([
+    fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: MAX_ORE })),
+    fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 1_000_000 })), { minLength: 1, maxLength: 40 }),
+    fc.nat(),
+  ])("splitOrePart(total, weights, i) = splitOre(total, weights)[i], in plain numbers and in BigInts", (ore, weights, at) => {
+    fc.pre(weights.some((w) => w > 0));
+    const i = at % weights.length;
+    expect(splitOrePart(ore, weights, i)).toBe(splitOre(ore, weights)[i]);
+  });
   it("sumOre refuses to leave the exact range", () => {
     expect(sumOre([1, 2, 3])).toBe(6);
     expect(code(() => sumOre([Number.MAX_SAFE_INTEGER, 1]))).toBe("OVERFLOW");
