@@ -4,7 +4,8 @@
  * "Maximum call stack size exceeded" at a few hundred thousand elements
  * (issue 18 item 9: the table output crashed at ~130 000 sessions). Loops
  * instead. Spreading into an array or object literal (`[...a, ...b]`) is
- * not a call and stays allowed.
+ * not a call and stays allowed, and so is a spread of a list whose length
+ * is fixed by the code, listed in BOUNDED with the reason.
  *
  * @module
  */
@@ -27,6 +28,9 @@ function sources(dir: string): string[] {
   return out;
 }
 
+/** Spreads of lists the code itself bounds: file, a text of the line, and why it is bounded. */
+const BOUNDED: readonly [string, string, string][] = [["cli/commands/settle.ts", "Math.max(...totals.map(", "totals holds at most two pairs (to the provider, visit fees)"]];
+
 /** Calls whose arguments grow with a spread array. */
 const SPREAD_CALL = /\b(?:push|unshift|splice|max|min|fromCharCode|fromCodePoint|concat)\(\s*(?:[^()]*,\s*)?\.\.\./;
 
@@ -37,6 +41,8 @@ describe("no spread of an array into a call's arguments in src/", () => {
       readFileSync(file, "utf8")
         .split("\n")
         .forEach((line, i) => {
+          const name = file.slice(SRC.length);
+          if (BOUNDED.some(([f, text]) => f === name && line.includes(text))) return;
           if (SPREAD_CALL.test(line)) found.push(`${file.slice(SRC.length)}:${(i + 1).toString()}: ${line.trim()}`);
         });
     }
