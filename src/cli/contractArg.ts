@@ -86,7 +86,9 @@ export function parseContractFile(data: unknown, file: string): Contract {
   } catch (error) {
     if (error instanceof RulesError && error.code === "INVALID_CONTRACT") {
       const lines = error.issues.map((i) => `${i.path === "" ? "(the commission)" : i.path}: expected ${i.expected}, received ${i.received}`);
-      const count = error.issues.length === 1 ? "1 problem" : `${error.issues.length.toString()} problems`;
+      const total = error.issues.length + error.moreIssues;
+      const count = total === 1 ? "1 problem" : `${total.toString()} problems`;
+      if (error.moreIssues > 0) lines.push(`… and ${error.moreIssues.toString()} more`);
       throw new InputError(`${file}: not a valid commission (${count}):\n${lines.map((l) => `  ${l}`).join("\n")}`);
     }
     throw error;

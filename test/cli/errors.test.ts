@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { example, runCli, tempDir } from "./helpers.js";
+import { contracts } from "../../src/index.js";
 
 function fails(args: readonly string[], code: number) {
   const r = runCli(args);
@@ -174,5 +175,20 @@ describe("bad input exits 1 and names the file, line and field", () => {
 
   it("the own commission needs its index for 2025", () => {
     expect(fails(["statement", example("own-commission.json"), "--month", "2025-01"], 1)).toContain("the OPI value for 2025 is not known");
+  });
+});
+
+describe("validate counts every problem", () => {
+  it("lists 100 and says how many more, with the total in the heading", () => {
+    const dir = tempDir();
+    const file = join(dir, "many.json");
+    const data: Record<string, unknown> = { ...JSON.parse(JSON.stringify(contracts.familjeradgivning)) };
+    for (let k = 0; k < 250; k++) data[`extra${k.toString()}`] = k;
+    writeFileSync(file, JSON.stringify(data));
+    const r = runCli(["validate", file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not a valid commission \(250 problems\)/);
+    expect(r.stderr).toContain("  … and 150 more");
+    expect(r.stderr.trim().split("\n")).toHaveLength(102);
   });
 });

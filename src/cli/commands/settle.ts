@@ -156,7 +156,8 @@ export function* settlementTableChunks(s: Settlement, contract: Contract, ledger
   yield "\n";
   const totals: [string, string][] = [["To book to the provider now", sek(s.total)]];
   if (!s.feesOwedToPurchaser.isZero() || s.entries.some((e) => e.kind === "fee")) totals.push(["Visit fees owed to the purchaser", sek(s.feesOwedToPurchaser)]);
-  const wide = Math.max(...totals.map(([, v]) => v.length));
+  let wide = 0;
+  for (const [, v] of totals) wide = Math.max(wide, v.length);
   yield renderPairs(totals.map(([k, v]) => [k, v.padStart(wide)]));
   if (ledgerNote !== "") yield `${ledgerNote}\n`;
   yield* warningLines(s.warnings);
