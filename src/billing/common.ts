@@ -98,14 +98,18 @@ export interface Due {
   ore: number;
   /** Whether it is a visit-fee line (owed to the purchaser). */
   fee: boolean;
+  /** The session's position in the year's ledger, for a session's line (its line is built only if needed). */
+  q?: number;
+  /** The line itself, where it was built anyway (a twelfth, the visit fees). */
+  line?: StatementLine;
 }
 
 /** @internal The dues of a built statement: its payable lines and its fee lines. */
 export function duesOf(s: Statement): Due[] {
   const out: Due[] = [];
   const skip = s.contractId.length + 9;
-  for (const line of s.lines) if (line.payable) out.push({ key: line.id.slice(skip), ore: toOre(line.amount, "amount"), fee: false });
-  for (const line of s.feeLines) out.push({ key: line.id.slice(skip), ore: toOre(line.amount, "amount"), fee: true });
+  for (const line of s.lines) if (line.payable) out.push({ key: line.id.slice(skip), ore: toOre(line.amount, "amount"), fee: false, line });
+  for (const line of s.feeLines) out.push({ key: line.id.slice(skip), ore: toOre(line.amount, "amount"), fee: true, line });
   return out;
 }
 

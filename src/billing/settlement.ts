@@ -19,7 +19,7 @@ import { builtOnFirstRead, type Due } from "./common.js";
 import { compareIds } from "./ledger.js";
 import { checkContract, daysInForce, prepareInput, prepareYear, type BillingContext, type TermWindow } from "./context.js";
 import { firstDuplicateId, hashOfId, type ParsedInput, type StatementInput } from "./input.js";
-import { monthDues, monthStatement, parseMonthArgument } from "./statement.js";
+import { monthDues, monthLinesOf, monthStatement, parseMonthArgument } from "./statement.js";
 import type { Statement, StatementLine } from "./types.js";
 
 /**
@@ -537,6 +537,18 @@ export interface BookedView {
 }
 
 /**
+ * The order of a statement's lines: by date, then session id (a session's
+ * over-cap line after its own), the lines without a session (a twelfth, the
+ * visit fees) last.
+ */
+function compareLines(a: StatementLine, b: StatementLine): number {
+  if (a.date !== b.date) return a.date === undefined ? 1 : b.date === undefined ? -1 : a.date < b.date ? -1 : 1;
+  if (a.sessionId !== b.sessionId) return compareIds(a.sessionId ?? "", b.sessionId ?? "");
+  if (a.kind !== b.kind) return a.kind === "visit-fee" ? 1 : b.kind === "visit-fee" ? -1 : a.kind === "over-cap" ? 1 : -1;
+  return 0;
+}
+
+/**
  * @internal The settlement of the months `first`…`month` (month indexes)
  * against `booked`: the core of {@link settle} and {@link indexRevision}.
  */
@@ -571,32 +583,18 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     const differences = reconcile(dues, (d) => d.key, (d) => d.ore, paid, (d, b) => {
       if (b.fee !== d.fee) throw booked.conflict(prefix + d.key, d.fee, b);
     });
-    let lines: Map<string, { line: StatementLine; at: number }> | null = null;
-    const order = new Map<LedgerEntry, number>();
+    // Only the lines a month books are built (for their descriptions, clauses and order), not the month's statement.
+    const dueItems: Due[] = [];
+    for (const diff of differences) if (diff.item !== null) dueItems.push(diff.item);
+    const lines = dueItems.length === 0 ? new Map<string, StatementLine>() : monthLinesOf(years.of(year), mm, dueItems);
+    const lineOf = new Map<LedgerEntry, StatementLine>();
     const monthEntries: LedgerEntry[] = [];
     const removed: LedgerEntry[] = [];
     for (const diff of differences) {
       const fee = diff.item?.fee ?? diff.booked?.fee ?? false;
-      let description: string;
-      let clause: string;
       const lineId = prefix + diff.key;
-      let at = 0;
-      if (diff.item === null) {
-        ({ description, clause } = booked.describe(lineId, diff.booked as BookedLine));
-      } else {
-        if (lines === null) {
-          // Only a month that books something has its lines built, for their descriptions, clauses and order.
-          const s = statementOf(k);
-          const built = new Map<string, { line: StatementLine; at: number }>();
-          s.lines.forEach((line, n) => built.set(line.id, { line, at: n }));
-          s.feeLines.forEach((line, n) => built.set(line.id, { line, at: s.lines.length + n }));
-          lines = built;
-        }
-        const found = lines.get(lineId) as { line: StatementLine; at: number };
-        description = found.line.description;
-        clause = found.line.clause;
-        at = found.at;
-      }
+      const line = diff.item === null ? undefined : (lines.get(lineId) as StatementLine);
+      const { description, clause } = line ?? booked.describe(lineId, diff.booked as BookedLine);
       let entryId = `${month}/${lineId}`;
       for (let n = 2; entryIds.has(entryId); n++) entryId = `${month}/${lineId}#${n.toString()}`;
       entryIds.add(entryId);
@@ -612,13 +610,16 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
         description,
         clause,
       };
-      (diff.item === null ? removed : monthEntries).push(entry);
-      order.set(entry, at);
+      if (line === undefined) removed.push(entry);
+      else {
+        monthEntries.push(entry);
+        lineOf.set(entry, line);
+      }
       if (fee) fees += diff.difference;
       else total += diff.difference;
     }
     // In the statement's line order; removed lines last, by id.
-    monthEntries.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    monthEntries.sort((a, b) => compareLines(lineOf.get(a) as StatementLine, lineOf.get(b) as StatementLine));
     removed.sort((a, b) => compareIds(a.lineId, b.lineId));
     let due = 0;
     let feesDue = 0;

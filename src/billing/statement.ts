@@ -10,9 +10,9 @@ import { fieldError } from "../errors.js";
 import { assertMonthInTerm, checkContract, prepareInput, prepareYear, type BillingContext } from "./context.js";
 import { fixedAnnualMonth } from "./fixedAnnual.js";
 import type { StatementInput } from "./input.js";
-import { timeBasedMonth, timeBasedMonthDues, timeBasedMonthSummary } from "./timeBased.js";
+import { timeBasedLinesAt, timeBasedMonth, timeBasedMonthDues, timeBasedMonthSummary } from "./timeBased.js";
 import { duesOf, summarize, type Due, type MonthSummary } from "./common.js";
-import type { Statement } from "./types.js";
+import type { Statement, StatementLine } from "./types.js";
 
 /** @internal The statement of `month` (1–12) from a prepared year. */
 export function monthStatement(ctx: BillingContext, month: number): Statement {
@@ -35,6 +35,21 @@ export function monthSummary(ctx: BillingContext, month: number): MonthSummary {
  */
 export function monthDues(ctx: BillingContext, month: number): Due[] {
   return ctx.contract.compensation.kind === "fixed-annual" ? duesOf(fixedAnnualMonth(ctx, month)) : timeBasedMonthDues(ctx, month);
+}
+
+/**
+ * @internal The statement lines of some of `month`'s dues, by line id: those
+ * built already, and the sessions' lines built for just these.
+ */
+export function monthLinesOf(ctx: BillingContext, month: number, dues: readonly Due[]): Map<string, StatementLine> {
+  const out = new Map<string, StatementLine>();
+  const qs = new Set<number>();
+  for (const d of dues) {
+    if (d.line !== undefined) out.set(d.line.id, d.line);
+    else if (d.q !== undefined) qs.add(d.q);
+  }
+  if (qs.size > 0) for (const line of timeBasedLinesAt(ctx, month, qs)) out.set(line.id, line);
+  return out;
 }
 
 /** @internal Validates a month argument. */

@@ -745,7 +745,7 @@ export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
     const key = `session:${ids[o.i] ?? ""}`;
     let withinDue: Due | null = null;
     if (o.kind === "session") {
-      withinDue = { key, ore: o.ore, fee: false };
+      withinDue = { key, ore: o.ore, fee: false, q };
       out.push(withinDue);
       if (implied) {
         within.push(withinDue);
@@ -753,7 +753,7 @@ export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
       }
     }
     if (o.overTicks > 0 && m.overCapPays) {
-      const over: Due = { key: `${key}:over-cap`, ore: o.overOre, fee: false };
+      const over: Due = { key: `${key}:over-cap`, ore: o.overOre, fee: false, q };
       out.push(over);
       if (implied && withinDue !== null) splits.push({ within: withinDue, over, wholeOre: m.cache.amount(o.counted) });
     }
@@ -774,8 +774,24 @@ export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
     for (const s of splits) s.over.ore = overPart(s.wholeOre, s.within.ore);
   }
   const skip = ctx.contract.id.length + 9;
-  for (const { ore, line } of feeLinesOf(m, v)) out.push({ key: line.id.slice(skip), ore, fee: true });
+  for (const { ore, line } of feeLinesOf(m, v)) out.push({ key: line.id.slice(skip), ore, fee: true, line });
   return out;
+}
+
+/**
+ * @internal The explained lines of the sessions at ledger positions `qs` of
+ * `month`, as {@link timeBasedMonth} writes them — for their ids,
+ * descriptions, clauses and order, when a settlement books only a few lines
+ * of a month (at an implied price their amounts are not yet the month's
+ * spread: use the dues' amounts).
+ */
+export function timeBasedLinesAt(ctx: BillingContext, month: number, qs: Iterable<number>): StatementLine[] {
+  const m = prepareMonth(ctx, month);
+  const parts = linePartsOf(m);
+  const scratch = scratchOutcome();
+  const built: Built[] = [];
+  for (const q of qs) linesOf(m, parts, outcomeOf(m, q, scratch), built);
+  return built.map((b) => b.line);
 }
 
 /**
