@@ -28,7 +28,7 @@ export { indexRevision } from "./revision.js";
 export type { IndexRevision, IndexRevisionMonth, IndexRevisionOptions, IndexRevisionSide } from "./revision.js";
 export { MAX_LEDGER_ENTRIES, MAX_SETTLEMENT_MONTHS, settle } from "./settlement.js";
 export type { EntryReason, LedgerEntry, LedgerEntryJSON, PaidEntry, Settlement, SettlementInput, SettlementMonth } from "./settlement.js";
-export { JSON_FORMATS, ledgerEntryToJSON, settlementToJSON, statementToJSON, yearReportToJSON } from "./json.js";
+export { JSON_FORMATS, ledgerEntryToJSON, settlementToJSON, statementLineToJSON, statementToJSON, yearReportToJSON } from "./json.js";
 export type {
   CapStatusJSON,
   CapUsageMonthJSON,

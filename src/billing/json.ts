@@ -271,6 +271,23 @@ function explanationJSON(e: LineExplanation): LineExplanation {
   return { rule: e.rule, inputs: { ...e.inputs }, policy: { ...e.policy }, figures: { ...e.figures } };
 }
 
+/**
+ * One statement line as plain JSON-ready data, as {@link statementToJSON}
+ * writes it in `lines`.
+ *
+ * @param line - a line of a statement
+ * @returns the line with money as two-decimal strings and its quantity as a decimal string
+ * @throws {@link RulesError} `INVALID_ARGUMENT` for anything that is not a statement line
+ * @example
+ * ```ts
+ * const s = statement(contracts.familjeradgivning, "2022-03", { sessions: [{ id: "S17", date: "2022-03-04", minutes: 61, kind: "individual" }] });
+ * statementLineToJSON(s.lines[0]!).amount; //=> "756.25"
+ * ```
+ */
+export function statementLineToJSON(line: StatementLine): StatementLineJSON {
+  return converting(line, "line", "a line of a statement", lineJSON);
+}
+
 function lineJSON(l: StatementLine): StatementLineJSON {
   const out: StatementLineJSON = {
     id: l.id,
@@ -332,6 +349,8 @@ function capJSON(c: CapStatus): CapStatusJSON {
  * line prints for `statement --format json`.
  *
  * @param s - a result of {@link statement}
+ * @param options - `lines: false` leaves the lines out (an empty list), for a
+ *   writer that converts them one at a time with {@link statementLineToJSON}
  * @returns the same figures with no `Decimal` left
  * @throws {@link RulesError} `INVALID_ARGUMENT` for anything that is not such a result
  * @example
@@ -345,14 +364,14 @@ function capJSON(c: CapStatus): CapStatusJSON {
  * j.total;               //=> "756.25"
  * ```
  */
-export function statementToJSON(s: Statement): StatementJSON {
+export function statementToJSON(s: Statement, options: { lines?: boolean } = {}): StatementJSON {
   return converting(s, "statement", "a result of statement()", (s) => {
     return {
       format: JSON_FORMATS.statement,
       contractId: s.contractId,
       month: s.month,
       compensationKind: s.compensationKind,
-      lines: s.lines.map(lineJSON),
+      lines: options.lines === false ? [] : s.lines.map(lineJSON),
       total: money(s.total),
       notPayable: money(s.notPayable),
       feesOwedToPurchaser: money(s.feesOwedToPurchaser),
@@ -417,7 +436,7 @@ export function yearReportToJSON(report: YearReport, options: { statements?: boo
       contractId: r.contractId,
       year: r.year,
       months: [...r.months],
-      statements: options.statements === false ? [] : r.statements.map(statementToJSON),
+      statements: options.statements === false ? [] : r.statements.map((s) => statementToJSON(s)),
       total: money(r.total),
       notPayable: money(r.notPayable),
       feesOwedToPurchaser: money(r.feesOwedToPurchaser),
@@ -506,7 +525,7 @@ export function settlementToJSON(settlement: Settlement, options: { statements?:
       warnings: [...s.warnings],
       policies: { ...s.policies },
     };
-    if (options.statements === true) out.statements = s.statements.map(statementToJSON);
+    if (options.statements === true) out.statements = s.statements.map((s) => statementToJSON(s));
     return out;
   });
 }

@@ -269,15 +269,8 @@ export class CsvParser {
           break;
         case UNQUOTED: {
           // To the next separator or line end, looking no further than the record may go.
-          const stop = Math.min(n, i + MAX_RECORD_LENGTH - this.length + 1);
-          let j = i;
-          while (j < stop) {
-            c = text.charCodeAt(j);
-            if (c === d || c === LF || c === CR) break;
-            j++;
-          }
-          this.count(j - i);
-          if (j > i) this.value += text.slice(i, j);
+          const j = this.take(text, i, n, d);
+          c = j < n ? text.charCodeAt(j) : 0;
           i = j;
           if (j === n) break;
           this.count(1);
@@ -291,15 +284,8 @@ export class CsvParser {
           break;
         }
         case QUOTED: {
-          const stop = Math.min(n, i + MAX_RECORD_LENGTH - this.length + 1);
-          let j = i;
-          while (j < stop) {
-            c = text.charCodeAt(j);
-            if (c === QUOTE || c === LF || c === CR) break;
-            j++;
-          }
-          this.count(j - i);
-          if (j > i) this.value += text.slice(i, j);
+          const j = this.take(text, i, n, QUOTE);
+          c = j < n ? text.charCodeAt(j) : 0;
           i = j;
           if (j === n) break;
           this.count(1);
@@ -344,6 +330,24 @@ export class CsvParser {
   }
 
   /** Counts characters of the record, refusing one that grows too long. */
+  /**
+   * Adds to the field the characters from `i` up to the next `stop`, LF or
+   * CR (or the chunk's end), looking no further than the record may go;
+   * returns where it stopped.
+   */
+  private take(text: string, i: number, n: number, stop: number): number {
+    const end = Math.min(n, i + MAX_RECORD_LENGTH - this.length + 1);
+    let j = i;
+    while (j < end) {
+      const c = text.charCodeAt(j);
+      if (c === stop || c === LF || c === CR) break;
+      j++;
+    }
+    this.count(j - i);
+    if (j > i) this.value += text.slice(i, j);
+    return j;
+  }
+
   private count(k: number): void {
     this.length += k;
     if (this.length > MAX_RECORD_LENGTH) throw tooLong(this.recordLine);

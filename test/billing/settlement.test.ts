@@ -99,7 +99,7 @@ describe("settle: what is due now, against what was booked", () => {
   it("its statements are the month's statements, built when first read", () => {
     const input: SettlementInput = { sessions: [S1, S2, { id: "A1", date: "2022-04-05", minutes: 60, kind: "individual" }], paid: march.entries };
     const s = settle(fam, "2022-04", input);
-    expect(s.statements.map(statementToJSON)).toEqual(["2022-03", "2022-04"].map((m) => statementToJSON(statement(fam, m, { sessions: input.sessions }))));
+    expect(s.statements.map((s) => statementToJSON(s))).toEqual(["2022-03", "2022-04"].map((m) => statementToJSON(statement(fam, m, { sessions: input.sessions }))));
     expect(settlementToJSON(s, { statements: true }).statements?.length).toBe(2);
     expect(settlementToJSON(s).statements).toBeUndefined();
   });

@@ -15,6 +15,7 @@ import { contracts, statement, statementToJSON, yearReport, yearReportToJSON } f
 import { parsePolicies } from "../../src/cli/inputs.js";
 import { findJsonError } from "../../src/cli/jsonFile.js";
 import { run } from "../../src/cli/run.js";
+import { statementJSON } from "../../src/cli/commands/statement.js";
 import { readSessions } from "../../src/cli/sessions.js";
 import { example, tempDir } from "./helpers.js";
 
@@ -160,6 +161,8 @@ describe("jsonChunks", () => {
     const chunks = [...jsonChunks(statementToJSON(s))];
     expect(chunks.length).toBeGreaterThan(200);
     expect(chunks.join("")).toBe(jsonText(statementToJSON(s)));
+    // What the command writes: the lines made one at a time, the same text.
+    expect([...jsonChunks(statementJSON(s))].join("")).toBe(jsonText(statementToJSON(s)));
   });
 
   it("writes a year report a statement field and a line at a time, as jsonText would", () => {

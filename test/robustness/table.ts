@@ -293,6 +293,11 @@ export const TABLE: Record<string, Entry> = {
   yearReport: { args: fc.oneof(tuple(contract, or(year), yearReportInput), plausibleYearReportArgs), check: aYearReport, numRuns: 100 },
   settle: { args: fc.oneof(tuple(contract, yearMonth, settlementInput), plausibleSettlementArgs), check: aSettlement, numRuns: 150 },
   statementToJSON: { args: plausibleStatementArgs.map((a) => [jsonSafe(() => statement(...(a as Parameters<typeof statement>)))]), check: jsonFormOrNothing, numRuns: 50 },
+  statementLineToJSON: {
+    args: plausibleStatementArgs.map((a) => [jsonSafe(() => statement(...(a as Parameters<typeof statement>)).lines[0])]),
+    check: (r, args) => (args[0] === undefined || (typeof r === "object" && r !== null && /^\d+\.\d{2}$/.test(String((r as { amount: unknown }).amount))) ? undefined : "not a line with a money string"),
+    numRuns: 30,
+  },
   yearReportToJSON: { args: plausibleYearReportArgs.map((a) => [jsonSafe(() => yearReport(...(a as Parameters<typeof yearReport>)))]), check: jsonFormOrNothing, numRuns: 30 },
   settlementToJSON: { args: plausibleSettlementArgs.map((a) => [jsonSafe(() => settle(...(a as Parameters<typeof settle>)))]), check: jsonFormOrNothing, numRuns: 50 },
   ledgerEntryToJSON: {

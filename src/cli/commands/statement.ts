@@ -4,12 +4,12 @@
  *
  * @module
  */
-import { Decimal, DEFAULT_BILLING_POLICIES, statement, statementToJSON, type Contract, type IndexedAmount, type Statement, type StatementLine } from "../../index.js";
+import { Decimal, DEFAULT_BILLING_POLICIES, statement, statementLineToJSON, statementToJSON, type Contract, type IndexedAmount, type Statement, type StatementLine } from "../../index.js";
 import { positional, choiceValue, monthValue, requireOption, stringOption, type CommandSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
 import { explained } from "../errors.js";
-import { excelCsvLines, jsonChunks, moneyCell, numberCell, renderPairs, sek, swedishDecimal, tableLines, type CsvCell, type TableColumn } from "../format.js";
+import { excelCsvLines, jsonChunks, LazyList, moneyCell, numberCell, renderPairs, sek, swedishDecimal, tableLines, type CsvCell, type TableColumn } from "../format.js";
 import { dataOutput, textOutput } from "../output.js";
 import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp } from "../inputs.js";
 
@@ -389,6 +389,22 @@ export function statementCsvLines(s: Statement, contract: Contract): Generator<s
 }
 
 /**
+ * A statement's JSON as {@link statementToJSON} gives it, its lines made one
+ * at a time as they are written (85 000 lines are never held as JSON at once).
+ *
+ * @param s - the statement
+ * @returns the JSON data, its `lines` a {@link LazyList}
+ * @example
+ * ```ts
+ * [...jsonChunks(statementJSON(s))].join(""); // the text of JSON.stringify(statementToJSON(s), null, 2)
+ * ```
+ */
+export function statementJSON(s: Statement): Record<string, unknown> {
+  const lines = s.lines;
+  return { ...statementToJSON(s, { lines: false }), lines: new LazyList(lines.length, (i) => statementLineToJSON(lines[i] as StatementLine)) };
+}
+
+/**
  * Runs `statement`.
  *
  * @example
@@ -406,7 +422,7 @@ export const statementCommand: Command = {
     const s = explained(() => statement(contract, month, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":
-        return dataOutput(jsonChunks(statementToJSON(s)));
+        return dataOutput(jsonChunks(statementJSON(s)));
       case "csv":
         return dataOutput(statementCsvLines(s, contract));
       case "table":

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { statementToJSON, yearReport, yearReportToJSON, type Contract, type Decimal, type Statement, type YearReport } from "../../index.js";
+import { yearReport, yearReportToJSON, type Contract, type Decimal, type Statement, type YearReport } from "../../index.js";
 import { positional, choiceValue, requireOption, stringOption, yearValue, type CommandSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
@@ -13,7 +13,7 @@ import { explained } from "../errors.js";
 import { excelCsvLines, jsonChunks, LazyList, moneyCell, numberCell, renderTable, sek, swedishDecimal, type CsvCell } from "../format.js";
 import { dataOutput, textOutput } from "../output.js";
 import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp } from "../inputs.js";
-import { distinctClauses, policiesText, priceText, quantityText, warningLines } from "./statement.js";
+import { distinctClauses, policiesText, priceText, quantityText, statementJSON, warningLines } from "./statement.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 
@@ -230,5 +230,5 @@ export const yearCommand: Command = {
 /** The report's statements as JSON, each made when it is written (a year of a million lines is never held as JSON at once). */
 function statementsJSON(report: YearReport): LazyList {
   const statements = report.statements;
-  return new LazyList(statements.length, (i) => statementToJSON(statements[i] as Statement));
+  return new LazyList(statements.length, (i) => statementJSON(statements[i] as Statement));
 }
