@@ -297,6 +297,9 @@ function sessionFields(list: readonly unknown[], i: number, direct: boolean): Se
   }
 }
 
+/** What a session's lines other than its own add to the line id (`…:session:S17:over-cap`). */
+const LINE_SUFFIXES: readonly string[] = [":over-cap", ":outside-term", ":not-billable"];
+
 /** An id of a session, case or call-off: a non-empty string, kept trimmed and NFC. */
 function idOf(value: unknown, path: string, why = "a non-empty string"): string {
   if (typeof value === "string" && value.length <= MAX_ID_LENGTH) {
@@ -309,6 +312,10 @@ function idOf(value: unknown, path: string, why = "a non-empty string"): string 
 /** Checks session `i` and writes its facts into `out`; returns the hash of its id. */
 function checkSession(r: SessionFields, i: number, needCase: boolean, days: DayCache, out: ParsedSessions): number {
   const id = idOf(r.id, `sessions.${i.toString()}.id`);
+  // A line id is `…:session:<id>`, and a session's other lines add a suffix: an id ending in one would name another session's line.
+  if (id.includes(":") && LINE_SUFFIXES.some((suffix) => id.endsWith(suffix))) {
+    throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.id`, `an id that does not end in ${LINE_SUFFIXES.map((x) => `"${x}"`).join(", ")} (the line ids of a session's other lines end so)`, id);
+  }
   const date = r.date;
   const day = days.day(date);
   if (day === -1) throw fieldError("INVALID_INPUT", `sessions.${i.toString()}.date`, "a date YYYY-MM-DD", date);

@@ -292,3 +292,17 @@ describe("docs/settlement.md", () => {
     expect(results).toEqual(checks);
   });
 });
+
+describe("line ids are unique", () => {
+  it("a session id that ends as another session's line would is refused (it would name that line)", () => {
+    const sessions = [
+      { id: "A", date: "2022-03-02", minutes: 50, kind: "individual" as const },
+      { id: "A:over-cap", date: "2022-03-03", minutes: 50, kind: "individual" as const },
+    ];
+    const e = rulesError(() => settle(fam, "2022-03", { sessions }));
+    expect(e.code).toBe("INVALID_INPUT");
+    expect(e.issues[0]?.path).toBe("sessions.1.id");
+    expect(e.message).toContain('":over-cap"');
+    expect(statement(fam, "2022-03", { sessions: [{ id: "A:b", date: "2022-03-02", minutes: 50, kind: "individual" }] }).lines[0]?.id).toBe("familjeradgivning:2022-03:session:A:b");
+  });
+});
