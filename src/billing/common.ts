@@ -90,10 +90,17 @@ export interface MonthSummary {
 export interface Due {
   /**
    * The statement line's id without its `<contract>:<YYYY-MM>:` prefix
-   * (`session:S17`, `session:S17:over-cap`, `visit-fees`): short, so that a
-   * million of them are compared quickly.
+   * (`visit-fees`, `twelfth`); for a session's line, `session` (and `over`)
+   * stand for `session:<id>` (`:over-cap`), so that a million due lines make
+   * no key string (see settlement's `dueKey`).
    */
-  key: string;
+  key?: string;
+  /** The session's id, for a session's line. */
+  session?: string;
+  /** Whether it is the session's over-cap line. */
+  over?: boolean;
+  /** The key's hash (settlement's `dueHash`). */
+  hash: number;
   /** Its amount in öre. */
   ore: number;
   /** Whether it is a visit-fee line (owed to the purchaser). */
@@ -104,12 +111,44 @@ export interface Due {
   line?: StatementLine;
 }
 
+/**
+ * @internal FNV-1a of a line key, from `from` in `text` — the hash a due
+ * line and a booked line are matched by.
+ */
+export function keyHash(text: string, from = 0, start = 0x811c9dc5): number {
+  let h = start;
+  for (let k = from; k < text.length; k++) {
+    h ^= text.charCodeAt(k);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** The hash state after `session:`: a session line's hash continues from it with the id. */
+const SESSION_HASH = keyHash("session:");
+/** The hash of `:over-cap` continued from `h`. */
+function overCapHash(h: number): number {
+  return keyHash(":over-cap", 0, h);
+}
+
+/** @internal The due of a session's own line, or of its over-cap line. */
+export function sessionDue(id: string, over: boolean, ore: number, q: number): Due {
+  const h = keyHash(id, 0, SESSION_HASH);
+  return over ? { session: id, over: true, hash: overCapHash(h), ore, fee: false, q } : { session: id, hash: h, ore, fee: false, q };
+}
+
+/** @internal The due of a line that was built (a twelfth, the visit fees), keyed by its id without the prefix. */
+export function builtDue(line: StatementLine, skip: number, ore: number, fee: boolean): Due {
+  const key = line.id.slice(skip);
+  return { key, hash: keyHash(key), ore, fee, line };
+}
+
 /** @internal The dues of a built statement: its payable lines and its fee lines. */
 export function duesOf(s: Statement): Due[] {
   const out: Due[] = [];
   const skip = s.contractId.length + 9;
-  for (const line of s.lines) if (line.payable) out.push({ key: line.id.slice(skip), ore: toOre(line.amount, "amount"), fee: false, line });
-  for (const line of s.feeLines) out.push({ key: line.id.slice(skip), ore: toOre(line.amount, "amount"), fee: true, line });
+  for (const line of s.lines) if (line.payable) out.push(builtDue(line, skip, toOre(line.amount, "amount"), false));
+  for (const line of s.feeLines) out.push(builtDue(line, skip, toOre(line.amount, "amount"), true));
   return out;
 }
 

@@ -13,7 +13,7 @@ import { clauses } from "./common.js";
 import { checkContract, daysInForce, prepareInput } from "./context.js";
 import type { StatementInput } from "./input.js";
 import { monthDues, monthStatement } from "./statement.js";
-import { settleMonths, Years, ymOf, type BookedLine, type BookedView } from "./settlement.js";
+import { BookedMonth, dueKey, settleMonths, Years, ymOf, type BookedView } from "./settlement.js";
 import { fromOre, toOre, type Decimal } from "../money/index.js";
 import type { IndexedAmount, IndexStep } from "../indexation/annualAmount.js";
 import type { IndexSeries } from "../indexation/series.js";
@@ -122,10 +122,14 @@ export interface IndexRevision {
 
 /** What the months come to under `from`, as a settlement reads what was booked. */
 function bookedUnder(c: Contract, years: Years, year: number, months: readonly number[]): BookedView {
-  const byMonth = new Map<number, Map<string, BookedLine>>();
+  const byMonth = new Map<number, BookedMonth>();
   for (const m of months) {
-    const lines = new Map<string, BookedLine>();
-    for (const due of monthDues(years.of(year), m)) lines.set(due.key, { ore: due.ore, fee: due.fee, description: "", clause: "", at: -1 });
+    const lines = new BookedMonth();
+    const prefix = `${c.id}:${year.toString()}-${m.toString().padStart(2, "0")}:`;
+    for (const due of monthDues(years.of(year), m)) {
+      const lineId = prefix + dueKey(due);
+      lines.add({ ore: due.ore, fee: due.fee, description: "", clause: "", at: -1, lineId, keyStart: prefix.length, hash: due.hash });
+    }
     byMonth.set(year * 12 + m - 1, lines);
   }
   return {

@@ -15,7 +15,7 @@ import type { Contract } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
 import { fromOre, toOre, type Decimal, type MoneyInput } from "../money/index.js";
-import { builtOnFirstRead, type Due } from "./common.js";
+import { builtOnFirstRead, keyHash, type Due } from "./common.js";
 import { compareIds } from "./ledger.js";
 import { checkContract, daysInForce, prepareInput, prepareYear, type BillingContext, type TermWindow } from "./context.js";
 import { firstDuplicateId, hashOfId, type ParsedInput, type StatementInput } from "./input.js";
@@ -212,6 +212,13 @@ export interface BookedLine {
   clause: string;
   /** The position of its first entry in `paid`, for errors (-1 when not from `paid`). */
   at: number;
+  /** The line's id, and where its key starts in it (after `<contract>:<YYYY-MM>:`). */
+  lineId: string;
+  keyStart: number;
+  /** The key's hash ({@link lineKeyHash}). */
+  hash: number;
+  /** Set by {@link reconcile}. */
+  matched?: object;
 }
 
 /** @internal A month as one number: year × 12 + month − 1. */
@@ -233,7 +240,7 @@ function paidString(value: unknown, i: number, field: string): string {
 /** What `paid` says was booked, checked entry by entry (nothing is computed from an entry that is not sound). */
 interface Ledger {
   /** The lines booked, by month index and line key (the id without `<contract>:<YYYY-MM>:`). */
-  byMonth: Map<number, Map<string, BookedLine>>;
+  byMonth: Map<number, BookedMonth>;
   /** The entry ids of the month settled (`<month>/…`): a new entry's id must differ from them. */
   entryIds: Set<string>;
   /** The earliest month booked, or `Infinity`. */
@@ -266,7 +273,7 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
   // Entry ids are checked for repeats at the end, by sorting their hashes (a hash table of a million ids is a cache miss a probe).
   const ids = new Array<string>(list.length);
   const hashes = new Int32Array(list.length);
-  let lines: Map<string, BookedLine> | undefined;
+  let lines: BookedMonth | undefined;
   let linesMonth = -1;
   // A plain object's fields are read directly when no Object.prototype property shadows one (each read once all the same).
   const polluted = prototypeCarries(ENTRY_KEYS);
@@ -333,16 +340,17 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
     if (k !== linesMonth) {
       lines = byMonth.get(k);
       if (lines === undefined) {
-        lines = new Map();
+        lines = new BookedMonth();
         byMonth.set(k, lines);
       }
       linesMonth = k;
       if (k < ledger.earliest) ledger.earliest = k;
     }
     // Keyed as a due line is: the id without its `<contract>:<YYYY-MM>:`.
-    const key = lineId.slice(prefix.length + 8);
-    const booked = (lines as Map<string, BookedLine>).get(key);
-    if (booked === undefined) (lines as Map<string, BookedLine>).set(key, { ore, fee, description, clause, at: i });
+    const keyStart = prefix.length + 8;
+    const hash = lineKeyHash(lineId, keyStart);
+    const booked = (lines as BookedMonth).findLine(lineId, keyStart, hash);
+    if (booked === undefined) (lines as BookedMonth).add({ ore, fee, description, clause, at: i, lineId, keyStart, hash });
     else if (booked.fee !== fee) throw fieldError("INVALID_INPUT", at("kind"), `${booked.fee ? '"fee"' : '"provider"'}, as paid.${booked.at.toString()} books the same line`, e.kind);
     else booked.ore += ore;
   }
@@ -355,64 +363,157 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
 }
 
 /**
- * @internal One key's comparison: due, paid, and the difference with its
- * reason. `item` is `null` for a key that was paid and is no longer due.
+ * @internal One comparison: due, paid, and the difference with its reason.
+ * `item` is `null` for what was paid and is no longer due.
  */
 export interface Difference<T, P> {
-  key: string;
   due: number;
   paid: number;
   difference: number;
   reason: EntryReason;
-  /** The due item, or `null` for a key that was only paid. */
+  /** The due item, or `null` for one that was only paid. */
   item: T | null;
-  /** What was paid for the key, or `null` for one never paid. */
+  /** What was paid for it, or `null` for one never paid. */
   booked: P | null;
 }
 
 /**
- * @internal The one "due minus paid" of the package: for every key due, the
- * difference to what was paid for it; then every key paid but no longer due,
- * taken back. Only differences that are not zero are returned, the due keys
- * in their order and then the rest in the order of `paid`.
+ * @internal What was paid, as {@link reconcile} looks it up: the paid
+ * record of a due item, if any, and every paid record.
+ */
+export interface PaidLookup<T, P> {
+  find: (item: T) => P | undefined;
+  size: number;
+  all: () => Iterable<P>;
+}
+
+/**
+ * @internal The one "due minus paid" of the package: for every item due, the
+ * difference to what was paid for it; then everything paid and no longer
+ * due, taken back. Only differences that are not zero are returned, the due
+ * items in their order and then the rest in the order of `paid`.
  *
  * @param due - the items due, in their order
- * @param keyOf - an item's key
  * @param oreOf - an item's öre
- * @param paid - what was paid, by key
+ * @param paid - what was paid, found by item
  * @param check - called for every due item that was paid (e.g. to check that both are of one kind)
  * @returns the differences that are not zero
  */
-export function reconcile<T, P extends { ore: number }>(
-  due: readonly T[],
-  keyOf: (item: T) => string,
-  oreOf: (item: T) => number,
-  paid: ReadonlyMap<string, P>,
-  check?: (item: T, booked: P) => void,
-): Difference<T, P>[] {
+export function reconcile<T, P extends Reconcilable>(due: readonly T[], oreOf: (item: T) => number, paid: PaidLookup<T, P>, check?: (item: T, booked: P) => void): Difference<T, P>[] {
   const out: Difference<T, P>[] = [];
+  // What was matched is marked with a token of this call's own (no set of a million records, no state between calls).
+  const mark: object = {};
   let matched = 0;
   for (const item of due) {
-    const key = keyOf(item);
-    const booked = paid.get(key);
+    const booked = paid.find(item);
     const d = oreOf(item);
     if (booked === undefined) {
-      if (d !== 0) out.push({ key, due: d, paid: 0, difference: d, reason: "new", item, booked: null });
+      if (d !== 0) out.push({ due: d, paid: 0, difference: d, reason: "new", item, booked: null });
       continue;
     }
-    matched++;
+    if (booked.matched !== mark) {
+      booked.matched = mark;
+      matched++;
+    }
     check?.(item, booked);
-    if (d !== booked.ore) out.push({ key, due: d, paid: booked.ore, difference: d - booked.ore, reason: "changed", item, booked });
+    if (d !== booked.ore) out.push({ due: d, paid: booked.ore, difference: d - booked.ore, reason: "changed", item, booked });
   }
   if (matched < paid.size) {
-    // Some key paid is no longer due (rare: only then are the due keys collected).
-    const dueKeys = new Set<string>();
-    for (const item of due) dueKeys.add(keyOf(item));
-    for (const [key, booked] of paid) {
-      if (booked.ore !== 0 && !dueKeys.has(key)) out.push({ key, due: 0, paid: booked.ore, difference: -booked.ore, reason: "removed", item: null, booked });
+    for (const booked of paid.all()) {
+      if (booked.ore !== 0 && booked.matched !== mark) out.push({ due: 0, paid: booked.ore, difference: -booked.ore, reason: "removed", item: null, booked });
     }
   }
   return out;
+}
+
+/** @internal A paid record {@link reconcile} compares: its öre, and the token of the last call that matched it. */
+export interface Reconcilable {
+  ore: number;
+  matched?: object;
+}
+
+/** @internal The hash of a line key from `from` in `text` (see {@link Due}). */
+export function lineKeyHash(text: string, from = 0): number {
+  return keyHash(text, from);
+}
+
+const SESSION = "session:";
+const OVER_CAP = ":over-cap";
+
+/** @internal A due line's key as a string (made only for an entry). */
+export function dueKey(d: Due): string {
+  if (d.session === undefined) return d.key ?? "";
+  return d.over === true ? `${SESSION}${d.session}${OVER_CAP}` : `${SESSION}${d.session}`;
+}
+
+/** Whether booked line `b`'s key is due line `d`'s, compared in place. */
+function sameKey(b: BookedLine, d: Due): boolean {
+  const s = b.lineId;
+  const k = b.keyStart;
+  if (d.session === undefined) {
+    const key = d.key ?? "";
+    return s.length - k === key.length && s.startsWith(key, k);
+  }
+  const id = d.session;
+  const over = d.over === true;
+  return (
+    s.length - k === SESSION.length + id.length + (over ? OVER_CAP.length : 0) &&
+    s.startsWith(SESSION, k) &&
+    s.startsWith(id, k + SESSION.length) &&
+    (!over || s.endsWith(OVER_CAP))
+  );
+}
+
+/**
+ * @internal The lines booked in one month, found by their key's hash in an
+ * open-addressing table of integers: a month of 85 000 lines is matched with
+ * its due lines without a string key made or hashed by a Map.
+ */
+export class BookedMonth {
+  readonly lines: BookedLine[] = [];
+  private table = new Int32Array(16);
+  private mask = 15;
+  /** How many lines. */
+  get size(): number {
+    return this.lines.length;
+  }
+  /** The line booked under `lineId`'s key (its hash `h`), if any. */
+  findLine(lineId: string, keyStart: number, h: number): BookedLine | undefined {
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = this.table[slot] ?? 0;
+      if (at === 0) return undefined;
+      const b = this.lines[at - 1] as BookedLine;
+      if (b.hash === h && b.lineId.length - b.keyStart === lineId.length - keyStart && b.lineId.startsWith(lineId.slice(keyStart), b.keyStart)) return b;
+    }
+  }
+  /** The line booked under due line `d`'s key, if any. */
+  findDue(d: Due): BookedLine | undefined {
+    const h = d.hash;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = this.table[slot] ?? 0;
+      if (at === 0) return undefined;
+      const b = this.lines[at - 1] as BookedLine;
+      if (b.hash === h && sameKey(b, d)) return b;
+    }
+  }
+  /** Adds a line whose key is not booked yet. */
+  add(b: BookedLine): void {
+    if ((this.lines.length + 1) * 2 > this.mask + 1) this.grow();
+    this.lines.push(b);
+    this.place(b.hash, this.lines.length);
+  }
+  private place(h: number, at: number): void {
+    let slot = h & this.mask;
+    while ((this.table[slot] ?? 0) !== 0) slot = (slot + 1) & this.mask;
+    this.table[slot] = at;
+  }
+  private grow(): void {
+    this.mask = this.mask * 2 + 1;
+    this.table = new Int32Array(this.mask + 1);
+    this.lines.forEach((b, k) => {
+      this.place(b.hash, k + 1);
+    });
+  }
 }
 
 /** @internal The contexts of the years a settlement spans, each prepared once through the last month it needs. */
@@ -527,7 +628,7 @@ function sessionsBefore(parsed: ParsedInput, term: TermWindow, first: number): n
  */
 export interface BookedView {
   /** The lines booked, by month index (year × 12 + month − 1) and line key (the id without `<contract>:<YYYY-MM>:`). */
-  byMonth: ReadonlyMap<number, ReadonlyMap<string, BookedLine>>;
+  byMonth: ReadonlyMap<number, BookedMonth>;
   /** The entry ids already used that a new entry's could equal (those of the month settled). */
   entryIds: Set<string>;
   /** The description and clause a booked line was booked under (for a `'removed'` entry). */
@@ -578,10 +679,11 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     if (active) inTerm.push(k);
     else warnings.push(`${ym} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): nothing is due for it`);
     const dues: Due[] = active ? monthDues(years.of(year), mm) : [];
-    const paid = booked.byMonth.get(k) ?? new Map<string, BookedLine>();
+    const paid = booked.byMonth.get(k) ?? new BookedMonth();
     const prefix = `${c.id}:${ym}:`;
-    const differences = reconcile(dues, (d) => d.key, (d) => d.ore, paid, (d, b) => {
-      if (b.fee !== d.fee) throw booked.conflict(prefix + d.key, d.fee, b);
+    const lookup: PaidLookup<Due, BookedLine> = { find: (d) => paid.findDue(d), size: paid.size, all: () => paid.lines };
+    const differences = reconcile(dues, (d) => d.ore, lookup, (d, b) => {
+      if (b.fee !== d.fee) throw booked.conflict(prefix + dueKey(d), d.fee, b);
     });
     // Only the lines a month books are built (for their descriptions, clauses and order), not the month's statement.
     const dueItems: Due[] = [];
@@ -592,7 +694,7 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     const removed: LedgerEntry[] = [];
     for (const diff of differences) {
       const fee = diff.item?.fee ?? diff.booked?.fee ?? false;
-      const lineId = prefix + diff.key;
+      const lineId = diff.item === null ? (diff.booked as BookedLine).lineId : prefix + dueKey(diff.item);
       const line = diff.item === null ? undefined : (lines.get(lineId) as StatementLine);
       const { description, clause } = line ?? booked.describe(lineId, diff.booked as BookedLine);
       let entryId = `${month}/${lineId}`;
@@ -629,7 +731,7 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     }
     let paidOre = 0;
     let feesPaid = 0;
-    for (const b of paid.values()) {
+    for (const b of paid.lines) {
       if (b.fee) feesPaid += b.ore;
       else paidOre += b.ore;
     }

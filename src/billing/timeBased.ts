@@ -17,7 +17,7 @@ import type { YearMonth } from "../calendar/index.js";
 import type { Contract, HourVolumeCompensation } from "../contracts/schema.js";
 import { divideRound, oreToString, splitOre, toOre } from "../money/index.js";
 import { splitOrePart } from "../money/money.js";
-import { assemble, clauses, DecimalCache, flat, indexWarnings, type Due, type MonthSummary } from "./common.js";
+import { assemble, builtDue, clauses, DecimalCache, flat, indexWarnings, sessionDue, type Due, type MonthSummary } from "./common.js";
 import { daysInForce, type BillingContext } from "./context.js";
 import { eligibilityWarnings } from "./eligibility.js";
 import { sessionAt, type ParsedSessions, type Session } from "./input.js";
@@ -742,10 +742,10 @@ export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
   const due = (q: number): void => {
     const o = outcomeOf(m, q, scratch);
     countVisit(m, o, v);
-    const key = `session:${ids[o.i] ?? ""}`;
+    const id = ids[o.i] ?? "";
     let withinDue: Due | null = null;
     if (o.kind === "session") {
-      withinDue = { key, ore: o.ore, fee: false, q };
+      withinDue = sessionDue(id, false, o.ore, q);
       out.push(withinDue);
       if (implied) {
         within.push(withinDue);
@@ -753,7 +753,7 @@ export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
       }
     }
     if (o.overTicks > 0 && m.overCapPays) {
-      const over: Due = { key: `${key}:over-cap`, ore: o.overOre, fee: false, q };
+      const over = sessionDue(id, true, o.overOre, q);
       out.push(over);
       if (implied && withinDue !== null) splits.push({ within: withinDue, over, wholeOre: m.cache.amount(o.counted) });
     }
@@ -774,7 +774,7 @@ export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
     for (const s of splits) s.over.ore = overPart(s.wholeOre, s.within.ore);
   }
   const skip = ctx.contract.id.length + 9;
-  for (const { ore, line } of feeLinesOf(m, v)) out.push({ key: line.id.slice(skip), ore, fee: true, line });
+  for (const { ore, line } of feeLinesOf(m, v)) out.push(builtDue(line, skip, ore, true));
   return out;
 }
 

@@ -294,9 +294,10 @@ export function yearReport(contract: Contract, year: number, input?: YearReportI
     if (clause === null) warnings.push(`${c.id} has no reconciliation clause; the quarterly comparison of due and paid is shown because paid was given`);
     // Due − paid month by month, by the settlement's mechanism (keyed by month: what was paid is given per month).
     const differences = new Map<string, number>();
-    const paidByMonth = new Map<string, { ore: number }>();
-    for (const [ym, ore] of paid ?? []) paidByMonth.set(ym, { ore });
-    for (const diff of reconcile(yms, (ym) => ym, (ym) => due.get(ym) ?? 0, paidByMonth)) differences.set(diff.key, diff.difference);
+    const paidByMonth = new Map<string, { month: string; ore: number }>();
+    for (const [ym, ore] of paid ?? []) paidByMonth.set(ym, { month: ym, ore });
+    const lookup = { find: (ym: string) => paidByMonth.get(ym), size: paidByMonth.size, all: () => paidByMonth.values() };
+    for (const diff of reconcile(yms, (ym) => due.get(ym) ?? 0, lookup)) differences.set(diff.item ?? diff.booked?.month ?? "", diff.difference);
     const quarters: QuarterReconciliation[] = [];
     let dueYear = 0;
     let paidYear = 0;
