@@ -10,7 +10,7 @@
  */
 import { dayNumber, type YearMonth } from "../calendar/index.js";
 import { monthNumber } from "../calendar/localDate.js";
-import { guarded, ownElements, ownFields, prototypeCarries, unreadable } from "../callerData.js";
+import { ownElements, ownFields, prototypeCarries, unreadable } from "../callerData.js";
 import type { Contract } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
@@ -249,17 +249,9 @@ interface Ledger {
 
 type EntryFields = Partial<Record<(typeof ENTRY_KEYS)[number], unknown>>;
 
-/**
- * Where an entry's fields are read from: a plain object itself (the common
- * case, a million entries of a ledger file: each field is read once all the
- * same), else a copy of its own properties. A polluted `Object.prototype`
- * makes every entry go through the copy.
- */
-function fieldSource(raw: object, i: number, polluted: boolean): EntryFields {
-  return guarded(`paid.${i.toString()}`, () => {
-    const proto: unknown = Object.getPrototypeOf(raw);
-    return polluted || (proto !== Object.prototype && proto !== null) ? ownFields(raw, ENTRY_KEYS, `paid.${i.toString()}`) : (raw);
-  });
+/** The path of field `field` of entry `i`, for an error. */
+function entryPath(i: number, field: string): string {
+  return `paid.${i.toString()}.${field}`;
 }
 
 function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger {
@@ -282,10 +274,13 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
       throw fieldError("INVALID_INPUT", `paid.${i.toString()}`, "a ledger entry { entryId, contractId, settledIn, month, lineId, kind, amount, reason, description, clause }", raw);
     }
-    const src = fieldSource(raw, i, polluted);
-    // Each field read once, here; nothing below reads the caller's object.
+    // Each field read once, here; nothing below reads the caller's object. A
+    // plain object is read directly (a million entries of a ledger file),
+    // else (or with a polluted Object.prototype) only its own properties.
     let e: EntryFields;
     try {
+      const proto: unknown = Object.getPrototypeOf(raw);
+      const src = polluted || (proto !== Object.prototype && proto !== null) ? ownFields(raw, ENTRY_KEYS, `paid.${i.toString()}`) : (raw as EntryFields);
       e = {
         entryId: src.entryId,
         contractId: src.contractId,
@@ -299,31 +294,31 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
         clause: src.clause,
       };
     } catch (error) {
+      if (error instanceof RulesError) throw error;
       throw unreadable(`paid.${i.toString()}`, error);
     }
-    const at = (field: string): string => `paid.${i.toString()}.${field}`;
     const entryId = paidString(e.entryId, i, "entryId");
-    if (e.contractId !== contract.id) throw fieldError("INVALID_INPUT", at("contractId"), `${JSON.stringify(contract.id)}: an entry of this commission`, e.contractId);
+    if (e.contractId !== contract.id) throw fieldError("INVALID_INPUT", entryPath(i, "contractId"), `${JSON.stringify(contract.id)}: an entry of this commission`, e.contractId);
     const settledIn = monthNumber(e.settledIn);
-    if (settledIn < 0) throw fieldError("INVALID_INPUT", at("settledIn"), "a month YYYY-MM", e.settledIn);
-    if (settledIn > last) throw fieldError("INVALID_INPUT", at("settledIn"), `a month up to ${month}, the month settled (an entry of a later settlement cannot have been booked before it)`, e.settledIn);
+    if (settledIn < 0) throw fieldError("INVALID_INPUT", entryPath(i, "settledIn"), "a month YYYY-MM", e.settledIn);
+    if (settledIn > last) throw fieldError("INVALID_INPUT", entryPath(i, "settledIn"), `a month up to ${month}, the month settled (an entry of a later settlement cannot have been booked before it)`, e.settledIn);
     const k = monthNumber(e.month);
-    if (k < 0) throw fieldError("INVALID_INPUT", at("month"), "a month YYYY-MM", e.month);
-    if (k > settledIn) throw fieldError("INVALID_INPUT", at("month"), `a month up to its settledIn ${e.settledIn as string}`, e.month);
+    if (k < 0) throw fieldError("INVALID_INPUT", entryPath(i, "month"), "a month YYYY-MM", e.month);
+    if (k > settledIn) throw fieldError("INVALID_INPUT", entryPath(i, "month"), `a month up to its settledIn ${e.settledIn as string}`, e.month);
     const lineId = paidString(e.lineId, i, "lineId");
     // `<contract>:<YYYY-MM>:…`: the month in the id is the entry's month.
     if (!lineId.startsWith(prefix) || lineId.charCodeAt(prefix.length + 7) !== 58 || !lineId.startsWith(e.month as string, prefix.length) || lineId.length <= prefix.length + 8) {
-      throw fieldError("INVALID_INPUT", at("lineId"), `a line id of ${e.month as string}: "${contract.id}:${e.month as string}:…"`, lineId);
+      throw fieldError("INVALID_INPUT", entryPath(i, "lineId"), `a line id of ${e.month as string}: "${contract.id}:${e.month as string}:…"`, lineId);
     }
-    if (e.kind !== "provider" && e.kind !== "fee") throw fieldError("INVALID_INPUT", at("kind"), '"provider" or "fee"', e.kind);
-    if (e.reason !== "new" && e.reason !== "changed" && e.reason !== "removed") throw fieldError("INVALID_INPUT", at("reason"), '"new", "changed" or "removed"', e.reason);
+    if (e.kind !== "provider" && e.kind !== "fee") throw fieldError("INVALID_INPUT", entryPath(i, "kind"), '"provider" or "fee"', e.kind);
+    if (e.reason !== "new" && e.reason !== "changed" && e.reason !== "removed") throw fieldError("INVALID_INPUT", entryPath(i, "reason"), '"new", "changed" or "removed"', e.reason);
     let ore: number;
     try {
       ore = toOre(e.amount, "amount");
     } catch (error) {
       if (!(error instanceof RulesError)) throw error;
       // Named in the caller's terms; the path is only built here (a ledger holds a million amounts).
-      const path = at("amount");
+      const path = entryPath(i, "amount");
       throw new RulesError(
         "INVALID_INPUT",
         `${path}${error.message.slice("amount".length)}`,
@@ -351,7 +346,7 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
     const hash = lineKeyHash(lineId, keyStart);
     const booked = (lines as BookedMonth).findLine(lineId, keyStart, hash);
     if (booked === undefined) (lines as BookedMonth).add({ ore, fee, description, clause, at: i, lineId, keyStart, hash });
-    else if (booked.fee !== fee) throw fieldError("INVALID_INPUT", at("kind"), `${booked.fee ? '"fee"' : '"provider"'}, as paid.${booked.at.toString()} books the same line`, e.kind);
+    else if (booked.fee !== fee) throw fieldError("INVALID_INPUT", entryPath(i, "kind"), `${booked.fee ? '"fee"' : '"provider"'}, as paid.${booked.at.toString()} books the same line`, e.kind);
     else booked.ore += ore;
   }
   const repeat = firstDuplicateId(ids, hashes, list.length);
