@@ -466,7 +466,8 @@ function sameKey(b: BookedLine, d: Due): boolean {
  */
 export class BookedMonth {
   readonly lines: BookedLine[] = [];
-  private table = new Int32Array(16);
+  /** Slot → position + 1 in `lines` (0: empty), and the slot's hash beside it, so a probe reads no object. */
+  private table = new Int32Array(32);
   private mask = 15;
   /** How many lines. */
   get size(): number {
@@ -475,20 +476,22 @@ export class BookedMonth {
   /** The line booked under `lineId`'s key (its hash `h`), if any. */
   findLine(lineId: string, keyStart: number, h: number): BookedLine | undefined {
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = this.table[slot] ?? 0;
+      const at = this.table[2 * slot] ?? 0;
       if (at === 0) return undefined;
+      if (this.table[2 * slot + 1] !== h) continue;
       const b = this.lines[at - 1] as BookedLine;
-      if (b.hash === h && b.lineId.length - b.keyStart === lineId.length - keyStart && b.lineId.startsWith(lineId.slice(keyStart), b.keyStart)) return b;
+      if (b.lineId.length - b.keyStart === lineId.length - keyStart && b.lineId.startsWith(lineId.slice(keyStart), b.keyStart)) return b;
     }
   }
   /** The line booked under due line `d`'s key, if any. */
   findDue(d: Due): BookedLine | undefined {
     const h = d.hash;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = this.table[slot] ?? 0;
+      const at = this.table[2 * slot] ?? 0;
       if (at === 0) return undefined;
+      if (this.table[2 * slot + 1] !== h) continue;
       const b = this.lines[at - 1] as BookedLine;
-      if (b.hash === h && sameKey(b, d)) return b;
+      if (sameKey(b, d)) return b;
     }
   }
   /** Adds a line whose key is not booked yet. */
@@ -499,12 +502,13 @@ export class BookedMonth {
   }
   private place(h: number, at: number): void {
     let slot = h & this.mask;
-    while ((this.table[slot] ?? 0) !== 0) slot = (slot + 1) & this.mask;
-    this.table[slot] = at;
+    while ((this.table[2 * slot] ?? 0) !== 0) slot = (slot + 1) & this.mask;
+    this.table[2 * slot] = at;
+    this.table[2 * slot + 1] = h;
   }
   private grow(): void {
     this.mask = this.mask * 2 + 1;
-    this.table = new Int32Array(this.mask + 1);
+    this.table = new Int32Array(2 * (this.mask + 1));
     this.lines.forEach((b, k) => {
       this.place(b.hash, k + 1);
     });
@@ -684,8 +688,7 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     const dueItems: Due[] = [];
     for (const diff of differences) if (diff.item !== null) dueItems.push(diff.item);
     const lines = dueItems.length === 0 ? new Map<string, StatementLine>() : monthLinesOf(years.of(year), mm, dueItems);
-    const lineOf = new Map<LedgerEntry, StatementLine>();
-    const monthEntries: LedgerEntry[] = [];
+    const monthEntries: { entry: LedgerEntry; line: StatementLine }[] = [];
     const removed: LedgerEntry[] = [];
     for (const diff of differences) {
       const fee = diff.item?.fee ?? diff.booked?.fee ?? false;
@@ -708,15 +711,12 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
         clause,
       };
       if (line === undefined) removed.push(entry);
-      else {
-        monthEntries.push(entry);
-        lineOf.set(entry, line);
-      }
+      else monthEntries.push({ entry, line });
       if (fee) fees += diff.difference;
       else total += diff.difference;
     }
     // In the statement's line order; removed lines last, by id.
-    monthEntries.sort((a, b) => compareLines(lineOf.get(a) as StatementLine, lineOf.get(b) as StatementLine));
+    monthEntries.sort((a, b) => compareLines(a.line, b.line));
     removed.sort((a, b) => compareIds(a.lineId, b.lineId));
     let due = 0;
     let feesDue = 0;
@@ -741,7 +741,7 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
       feesDifference: fromOre(feesDue - feesPaid),
       entries: monthEntries.length + removed.length,
     });
-    for (const e of monthEntries) entries.push(e);
+    for (const e of monthEntries) entries.push(e.entry);
     for (const e of removed) entries.push(e);
   }
   const settlement: Settlement = {
