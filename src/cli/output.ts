@@ -116,7 +116,7 @@ function cut(text: string, length: number): string {
  * @returns the bounded message, without a final line end
  * @example
  * ```ts
- * boundedMessage("x".repeat(1005)); //=> "xxx…x… (5 more characters)"
+ * boundedMessage("a".repeat(1005)); //=> "aaa…a… (5 more characters)"
  * ```
  */
 export function boundedMessage(message: string): string {
