@@ -215,18 +215,13 @@ export interface BookedLine {
   /** The line's id, and where its key starts in it (after `<contract>:<YYYY-MM>:`). */
   lineId: string;
   keyStart: number;
-  /** The key's hash ({@link lineKeyHash}). */
+  /** The key's hash (`keyHash` from `keyStart`). */
   hash: number;
   /** Set by {@link reconcile}. */
   matched?: object;
 }
 
-/** @internal A month as one number: year × 12 + month − 1. */
-export function monthIndex(ym: YearMonth): number {
-  return monthNumber(ym);
-}
-
-/** @internal The month of a {@link monthIndex}. */
+/** @internal The month of a month number (year × 12 + month − 1, see `monthNumber`). */
 export function ymOf(index: number): YearMonth {
   return `${Math.floor(index / 12).toString()}-${((index % 12) + 1).toString().padStart(2, "0")}`;
 }
@@ -258,7 +253,7 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
   const ledger: Ledger = { byMonth: new Map(), entryIds: new Set(), earliest: Number.POSITIVE_INFINITY };
   if (value === undefined) return ledger;
   const list = ownElements(value, "paid", "a list of ledger entries (earlier settlements' entries)", MAX_LEDGER_ENTRIES);
-  const last = monthIndex(month);
+  const last = monthNumber(month);
   const { byMonth, entryIds } = ledger;
   const prefix = `${contract.id}:`;
   const ownMonth = `${month}/`;
@@ -343,7 +338,7 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
     }
     // Keyed as a due line is: the id without its `<contract>:<YYYY-MM>:`.
     const keyStart = prefix.length + 8;
-    const hash = lineKeyHash(lineId, keyStart);
+    const hash = keyHash(lineId, keyStart);
     const booked = (lines as BookedMonth).findLine(lineId, keyStart, hash);
     if (booked === undefined) (lines as BookedMonth).add({ ore, fee, description, clause, at: i, lineId, keyStart, hash });
     else if (booked.fee !== fee) throw fieldError("INVALID_INPUT", entryPath(i, "kind"), `${booked.fee ? '"fee"' : '"provider"'}, as paid.${booked.at.toString()} books the same line`, e.kind);
@@ -425,11 +420,6 @@ export function reconcile<T, P extends Reconcilable>(due: readonly T[], oreOf: (
 export interface Reconcilable {
   ore: number;
   matched?: object;
-}
-
-/** @internal The hash of a line key from `from` in `text` (see {@link Due}). */
-export function lineKeyHash(text: string, from = 0): number {
-  return keyHash(text, from);
 }
 
 const SESSION = "session:";
@@ -578,7 +568,7 @@ export function settle(contract: Contract, month: YearMonth, input?: SettlementI
   parseMonthArgument(month);
   const { input: parsed, term } = prepareInput(c, input, [], ["paid", "from"]);
   const ledger = parsePaid(parsed.raw.paid, c, month);
-  const last = monthIndex(month);
+  const last = monthNumber(month);
   let first = Math.min(last, ledger.earliest);
   const fromArg = parsed.raw.from;
   if (fromArg !== undefined) {
@@ -653,7 +643,7 @@ function compareLines(a: StatementLine, b: StatementLine): number {
  * against `booked`: the core of {@link settle} and {@link indexRevision}.
  */
 export function settleMonths(c: Contract, month: YearMonth, years: Years, first: number, booked: BookedView, warnings: string[]): Settlement {
-  const last = monthIndex(month);
+  const last = monthNumber(month);
   const { input: parsed, term } = years;
   const entryIds = booked.entryIds;
   const built = new Map<number, Statement>();
