@@ -16,6 +16,7 @@ import type { IndexSeries } from "../indexation/series.js";
 import type { BillingPolicies, ResolvedBillingPolicies } from "./policies.js";
 import { resolvePolicies } from "./policies.js";
 import { hoursToTicks, MAX_SESSION_MINUTES } from "./units.js";
+import { fnv } from "./reconcile.js";
 
 /**
  * One performed session (*besök*, *samtal*, *grupptillfälle*). More fields
@@ -135,6 +136,8 @@ export interface ParsedSessions {
   age: Int16Array;
   /** 1 when the session says `resident: false` and records no `residencyException`. */
   nonResident: Uint8Array;
+  /** Each id's hash ({@link hashOfId}): its duplicates are found by it, and its lines are matched by it with what was booked. */
+  hash: Int32Array;
 }
 
 /** @internal A validated call-off. */
@@ -231,12 +234,13 @@ function parseSessions(value: unknown, needCase: boolean): ParsedSessions {
     participants: new Int32Array(n),
     age: new Int16Array(n).fill(-1),
     nonResident: new Uint8Array(n),
+    hash: new Int32Array(n),
   };
   // Every session is checked in input order; ids are hashed here and their
   // duplicates found after the loop (see firstDuplicateId). The first problem
   // in input order is the one reported: a duplicate id before the first bad
   // field, else that field.
-  const hashes = new Int32Array(n);
+  const hashes = out.hash;
   const days = new DayCache();
   // A plain object may be read directly (each field once) unless
   // Object.prototype itself carries one of the fields.
@@ -365,12 +369,7 @@ function checkSession(r: SessionFields, i: number, needCase: boolean, days: DayC
 
 /** @internal FNV-1a over the id's UTF-16 code units. */
 export function hashOfId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < id.length; k++) {
-    h ^= id.charCodeAt(k);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
+  return fnv(id, 0, id.length);
 }
 
 /** Bits of the hash sorted on per pass of {@link firstDuplicateId}: 3 passes, 2 048 buckets each. */
@@ -413,7 +412,8 @@ export function firstDuplicateId(ids: readonly string[], hashes: Int32Array, cou
       nextKeys[at] = key;
       nextIndex[at] = index[k] ?? 0;
     }
-    [keys, nextKeys] = [nextKeys, keys];
+    // The caller's hashes are read, never written: the first pass's source is replaced by a scratch array of its own.
+    [keys, nextKeys] = [nextKeys, shift === 0 ? new Int32Array(count) : keys];
     [index, nextIndex] = [nextIndex, index];
   }
   // Equal hashes are now side by side, each run in input order.

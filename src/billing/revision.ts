@@ -13,7 +13,8 @@ import { clauses } from "./common.js";
 import { checkContract, daysInForce, prepareInput } from "./context.js";
 import type { StatementInput } from "./input.js";
 import { monthDues, monthStatement } from "./statement.js";
-import { BookedMonth, dueKey, settleMonths, Years, ymOf, type BookedView } from "./settlement.js";
+import { BookedLines, BookedMonth, DueList } from "./reconcile.js";
+import { settleMonths, Years, ymOf, type BookedView } from "./settlement.js";
 import { fromOre, toOre, type Decimal } from "../money/index.js";
 import type { IndexedAmount, IndexStep } from "../indexation/annualAmount.js";
 import type { IndexSeries } from "../indexation/series.js";
@@ -123,20 +124,21 @@ export interface IndexRevision {
 /** What the months come to under `from`, as a settlement reads what was booked. */
 function bookedUnder(c: Contract, years: Years, year: number, months: readonly number[]): BookedView {
   const byMonth = new Map<number, BookedMonth>();
+  const all = new BookedLines(0);
+  const dues = new DueList();
   for (const m of months) {
-    const lines = new BookedMonth();
     const prefix = `${c.id}:${year.toString()}-${m.toString().padStart(2, "0")}:`;
-    for (const due of monthDues(years.of(year), m)) {
-      const lineId = prefix + dueKey(due);
-      lines.add({ ore: due.ore, fee: due.fee, description: "", clause: "", at: -1, lineId, keyStart: prefix.length, hash: due.hash });
-    }
+    const lines = new BookedMonth(all, prefix.length);
+    monthDues(years.of(year), m, dues);
+    for (let i = 0; i < dues.count; i++) lines.add(all.add(prefix + dues.key(i), dues.ore[i] ?? 0, dues.isFee(i), -1, "", ""), dues.hash[i] ?? 0);
     byMonth.set(year * 12 + m - 1, lines);
   }
   return {
     byMonth,
     entryIds: new Set(),
     // A line under `from` that is not due under `to` (an index does not change which lines there are, so only in theory): described from its statement.
-    describe: (lineId) => {
+    describe: (p) => {
+      const lineId = all.lineIds[p] ?? "";
       const ym = lineId.slice(c.id.length + 1, c.id.length + 8);
       const s = monthStatement(years.of(year), yearMonthParts(ym).month);
       const line = [...s.lines, ...s.feeLines].find((l) => l.id === lineId);

@@ -4,7 +4,7 @@
  * the entry is due − Σ paid. One mechanism for every "due minus paid" of the
  * package: a settlement's ledger entries, an index revision's months
  * ({@link indexRevision}) and a year report's quarterly reconciliation
- * ({@link yearReport}) all come from {@link reconcile}.
+ * ({@link yearReport}) all come from `reconcile` (reconcile.ts).
  *
  * @module
  */
@@ -15,28 +15,15 @@ import type { Contract } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
 import { fromOre, toOre, type Decimal, type MoneyInput } from "../money/index.js";
-import { builtOnFirstRead, keyHash, type Due } from "./common.js";
+import { builtOnFirstRead } from "./common.js";
+import { BookedLines, BookedMonth, DueList, lineKeyHash, reconcile, type EntryReason } from "./reconcile.js";
 import { compareIds } from "./ledger.js";
 import { checkContract, daysInForce, prepareInput, prepareYear, type BillingContext, type TermWindow } from "./context.js";
-import { firstDuplicateId, hashOfId, type ParsedInput, type StatementInput } from "./input.js";
+import type { ParsedInput, StatementInput } from "./input.js";
 import { monthDues, monthLinesOf, monthStatement, parseMonthArgument } from "./statement.js";
 import type { Statement, StatementLine } from "./types.js";
 
-/**
- * Why a ledger entry was written:
- * - `'new'`: the line was not paid before (a first booking, a late session);
- * - `'changed'`: the line was paid, and is now due with another amount (a
- *   corrected duration, a final index value, a cap that moved);
- * - `'removed'`: the line was paid and is no longer due (the session was
- *   removed, or is now outside the term, beyond the cap or outside the group
- *   rule): the entry takes back what was paid.
- *
- * @example
- * ```ts
- * const r: EntryReason = "changed";
- * ```
- */
-export type EntryReason = "new" | "changed" | "removed";
+export type { EntryReason };
 
 /**
  * One booked (or to be booked) amount of a line, the unit of a ledger.
@@ -201,26 +188,6 @@ export const MAX_SETTLEMENT_MONTHS = 120;
 
 const ENTRY_KEYS = ["entryId", "contractId", "settledIn", "month", "lineId", "kind", "amount", "reason", "description", "clause"] as const;
 
-/**
- * @internal A line as booked: the öre booked for it in all, its kind, and
- * the description and clause of its first entry (for a `'removed'` entry).
- */
-export interface BookedLine {
-  ore: number;
-  fee: boolean;
-  description: string;
-  clause: string;
-  /** The position of its first entry in `paid`, for errors (-1 when not from `paid`). */
-  at: number;
-  /** The line's id, and where its key starts in it (after `<contract>:<YYYY-MM>:`). */
-  lineId: string;
-  keyStart: number;
-  /** The key's hash (`keyHash` from `keyStart`). */
-  hash: number;
-  /** Set by {@link reconcile}. */
-  matched?: object;
-}
-
 /** @internal The month of a month number (year × 12 + month − 1, see `monthNumber`). */
 export function ymOf(index: number): YearMonth {
   return `${Math.floor(index / 12).toString()}-${((index % 12) + 1).toString().padStart(2, "0")}`;
@@ -236,6 +203,8 @@ function paidString(value: unknown, i: number, field: string): string {
 interface Ledger {
   /** The lines booked, by month index and line key (the id without `<contract>:<YYYY-MM>:`). */
   byMonth: Map<number, BookedMonth>;
+  /** Every line booked. */
+  lines: BookedLines;
   /** The entry ids of the month settled (`<month>/…`): a new entry's id must differ from them. */
   entryIds: Set<string>;
   /** The earliest month booked, or `Infinity`. */
@@ -249,22 +218,47 @@ function entryPath(i: number, field: string): string {
   return `paid.${i.toString()}.${field}`;
 }
 
+/**
+ * Reads `paid` in two passes: every entry checked and kept column by column
+ * (nothing is computed from an entry that is not sound), then each month's
+ * lines found and summed in a table made to the month's size.
+ *
+ * Entry ids are checked for repeats without hashing a million of them: an id
+ * written as a settlement writes it, `<settledIn>/<lineId>` (a *plain* id),
+ * equals another plain id only when both book the same line in the same
+ * settlement, so plain ids are compared per line; every other id (a `#2`
+ * suffix, or one a system wrote itself) is compared with the others and
+ * with the plain id it could be.
+ */
 function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger {
-  const ledger: Ledger = { byMonth: new Map(), entryIds: new Set(), earliest: Number.POSITIVE_INFINITY };
-  if (value === undefined) return ledger;
+  if (value === undefined) return { byMonth: new Map(), lines: new BookedLines(0), entryIds: new Set(), earliest: Number.POSITIVE_INFINITY };
   const list = ownElements(value, "paid", "a list of ledger entries (earlier settlements' entries)", MAX_LEDGER_ENTRIES);
+  const n = list.length;
+  const all = new BookedLines(n);
+  const ledger: Ledger = { byMonth: new Map(), lines: all, entryIds: new Set(), earliest: Number.POSITIVE_INFINITY };
   const last = monthNumber(month);
   const { byMonth, entryIds } = ledger;
   const prefix = `${contract.id}:`;
+  const keyStart = prefix.length + 8;
   const ownMonth = `${month}/`;
-  // Entry ids are checked for repeats at the end, by sorting their hashes (a hash table of a million ids is a cache miss a probe).
-  const ids = new Array<string>(list.length);
-  const hashes = new Int32Array(list.length);
-  let lines: BookedMonth | undefined;
-  let linesMonth = -1;
+  const monthOf = new Int32Array(n);
+  const settledOf = new Int32Array(n);
+  const hashOf = new Int32Array(n);
+  const plain = new Uint8Array(n);
+  /** The entries whose id is not plain, and their ids. */
+  const odd: number[] = [];
+  const oddIds: string[] = [];
+  const counts = new Map<number, number>();
   // A plain object's fields are read directly when no Object.prototype property shadows one (each read once all the same).
   const polluted = prototypeCarries(ENTRY_KEYS);
-  for (let i = 0; i < list.length; i++) {
+  // The month strings of the entry before, and their numbers: a ledger's entries come in runs of one settledIn and month.
+  const none = {};
+  let settledText: unknown = none;
+  let settledIn = -1;
+  let monthText: unknown = none;
+  let k = -1;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
     const raw = list[i];
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
       throw fieldError("INVALID_INPUT", `paid.${i.toString()}`, "a ledger entry { entryId, contractId, settledIn, month, lineId, kind, amount, reason, description, clause }", raw);
@@ -272,44 +266,54 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
     // Each field read once, here; nothing below reads the caller's object. A
     // plain object is read directly (a million entries of a ledger file),
     // else (or with a polluted Object.prototype) only its own properties.
-    let e: EntryFields;
+    let entryIdValue: unknown, contractId: unknown, settledValue: unknown, monthValue: unknown, lineIdValue: unknown;
+    let kind: unknown, amount: unknown, reason: unknown, descriptionValue: unknown, clauseValue: unknown;
     try {
       const proto: unknown = Object.getPrototypeOf(raw);
       const src = polluted || (proto !== Object.prototype && proto !== null) ? ownFields(raw, ENTRY_KEYS, `paid.${i.toString()}`) : (raw as EntryFields);
-      e = {
-        entryId: src.entryId,
-        contractId: src.contractId,
-        settledIn: src.settledIn,
-        month: src.month,
-        lineId: src.lineId,
-        kind: src.kind,
-        amount: src.amount,
-        reason: src.reason,
-        description: src.description,
-        clause: src.clause,
-      };
+      entryIdValue = src.entryId;
+      contractId = src.contractId;
+      settledValue = src.settledIn;
+      monthValue = src.month;
+      lineIdValue = src.lineId;
+      kind = src.kind;
+      amount = src.amount;
+      reason = src.reason;
+      descriptionValue = src.description;
+      clauseValue = src.clause;
     } catch (error) {
       if (error instanceof RulesError) throw error;
       throw unreadable(`paid.${i.toString()}`, error);
     }
-    const entryId = paidString(e.entryId, i, "entryId");
-    if (e.contractId !== contract.id) throw fieldError("INVALID_INPUT", entryPath(i, "contractId"), `${JSON.stringify(contract.id)}: an entry of this commission`, e.contractId);
-    const settledIn = monthNumber(e.settledIn);
-    if (settledIn < 0) throw fieldError("INVALID_INPUT", entryPath(i, "settledIn"), "a month YYYY-MM", e.settledIn);
-    if (settledIn > last) throw fieldError("INVALID_INPUT", entryPath(i, "settledIn"), `a month up to ${month}, the month settled (an entry of a later settlement cannot have been booked before it)`, e.settledIn);
-    const k = monthNumber(e.month);
-    if (k < 0) throw fieldError("INVALID_INPUT", entryPath(i, "month"), "a month YYYY-MM", e.month);
-    if (k > settledIn) throw fieldError("INVALID_INPUT", entryPath(i, "month"), `a month up to its settledIn ${e.settledIn as string}`, e.month);
-    const lineId = paidString(e.lineId, i, "lineId");
-    // `<contract>:<YYYY-MM>:…`: the month in the id is the entry's month.
-    if (!lineId.startsWith(prefix) || lineId.charCodeAt(prefix.length + 7) !== 58 || !lineId.startsWith(e.month as string, prefix.length) || lineId.length <= prefix.length + 8) {
-      throw fieldError("INVALID_INPUT", entryPath(i, "lineId"), `a line id of ${e.month as string}: "${contract.id}:${e.month as string}:…"`, lineId);
+    const entryId = paidString(entryIdValue, i, "entryId");
+    if (contractId !== contract.id) throw fieldError("INVALID_INPUT", entryPath(i, "contractId"), `${JSON.stringify(contract.id)}: an entry of this commission`, contractId);
+    if (settledValue !== settledText) {
+      settledIn = monthNumber(settledValue);
+      if (settledIn < 0) throw fieldError("INVALID_INPUT", entryPath(i, "settledIn"), "a month YYYY-MM", settledValue);
+      if (settledIn > last) throw fieldError("INVALID_INPUT", entryPath(i, "settledIn"), `a month up to ${month}, the month settled (an entry of a later settlement cannot have been booked before it)`, settledValue);
+      settledText = settledValue;
     }
-    if (e.kind !== "provider" && e.kind !== "fee") throw fieldError("INVALID_INPUT", entryPath(i, "kind"), '"provider" or "fee"', e.kind);
-    if (e.reason !== "new" && e.reason !== "changed" && e.reason !== "removed") throw fieldError("INVALID_INPUT", entryPath(i, "reason"), '"new", "changed" or "removed"', e.reason);
+    if (monthValue !== monthText) {
+      const m = monthNumber(monthValue);
+      if (m < 0) throw fieldError("INVALID_INPUT", entryPath(i, "month"), "a month YYYY-MM", monthValue);
+      monthText = monthValue;
+      if (m !== k) {
+        if (k >= 0) counts.set(k, (counts.get(k) ?? 0) + count);
+        k = m;
+        count = 0;
+      }
+    }
+    if (k > settledIn) throw fieldError("INVALID_INPUT", entryPath(i, "month"), `a month up to its settledIn ${settledText as string}`, monthValue);
+    const lineId = paidString(lineIdValue, i, "lineId");
+    // `<contract>:<YYYY-MM>:…`: the month in the id is the entry's month.
+    if (!lineId.startsWith(prefix) || lineId.charCodeAt(keyStart - 1) !== 58 || !lineId.startsWith(monthText as string, prefix.length) || lineId.length <= keyStart) {
+      throw fieldError("INVALID_INPUT", entryPath(i, "lineId"), `a line id of ${monthText as string}: "${contract.id}:${monthText as string}:…"`, lineId);
+    }
+    if (kind !== "provider" && kind !== "fee") throw fieldError("INVALID_INPUT", entryPath(i, "kind"), '"provider" or "fee"', kind);
+    if (reason !== "new" && reason !== "changed" && reason !== "removed") throw fieldError("INVALID_INPUT", entryPath(i, "reason"), '"new", "changed" or "removed"', reason);
     let ore: number;
     try {
-      ore = toOre(e.amount, "amount");
+      ore = toOre(amount, "amount");
     } catch (error) {
       if (!(error instanceof RulesError)) throw error;
       // Named in the caller's terms; the path is only built here (a ledger holds a million amounts).
@@ -320,189 +324,87 @@ function parsePaid(value: unknown, contract: Contract, month: YearMonth): Ledger
         error.issues.map((issue) => ({ ...issue, path })),
       );
     }
-    const description = paidString(e.description, i, "description");
-    const clause = paidString(e.clause, i, "clause");
-    ids[i] = entryId;
-    hashes[i] = hashOfId(entryId);
+    const description = paidString(descriptionValue, i, "description");
+    const clause = paidString(clauseValue, i, "clause");
     // Only an id of this month's settlement can clash with an entry it writes.
     if (entryId.startsWith(ownMonth)) entryIds.add(entryId);
-    const fee = e.kind === "fee";
-    if (k !== linesMonth) {
-      lines = byMonth.get(k);
-      if (lines === undefined) {
-        lines = new BookedMonth();
-        byMonth.set(k, lines);
-      }
-      linesMonth = k;
-      if (k < ledger.earliest) ledger.earliest = k;
+    if (entryId.length === lineId.length + 8 && entryId.charCodeAt(7) === 47 && entryId.startsWith(settledText as string) && entryId.endsWith(lineId)) plain[i] = 1;
+    else {
+      odd.push(i);
+      oddIds.push(entryId);
     }
+    all.add(lineId, ore, kind === "fee", i, description, clause);
+    monthOf[i] = k;
+    settledOf[i] = settledIn;
     // Keyed as a due line is: the id without its `<contract>:<YYYY-MM>:`.
-    const keyStart = prefix.length + 8;
-    const hash = keyHash(lineId, keyStart);
-    const booked = (lines as BookedMonth).findLine(lineId, keyStart, hash);
-    if (booked === undefined) (lines as BookedMonth).add({ ore, fee, description, clause, at: i, lineId, keyStart, hash });
-    else if (booked.fee !== fee) throw fieldError("INVALID_INPUT", entryPath(i, "kind"), `${booked.fee ? '"fee"' : '"provider"'}, as paid.${booked.at.toString()} books the same line`, e.kind);
-    else booked.ore += ore;
+    hashOf[i] = lineKeyHash(lineId, keyStart);
+    count++;
   }
-  const repeat = firstDuplicateId(ids, hashes, list.length);
-  if (repeat >= 0) {
-    const first = ids.indexOf(ids[repeat] as string);
-    throw fieldError("DUPLICATE_ID", `paid.${repeat.toString()}.entryId`, `an entryId used once in the ledger (paid.${first.toString()}.entryId has it)`, ids[repeat]);
+  if (k >= 0) counts.set(k, (counts.get(k) ?? 0) + count);
+  for (const [m, size] of counts) {
+    byMonth.set(m, new BookedMonth(all, keyStart, size));
+    if (m < ledger.earliest) ledger.earliest = m;
+  }
+  // Each month's lines: an entry of a line booked before adds to it (its first entry is the line's position in `all`).
+  const later = new Map<number, number[]>();
+  const repeat = { at: -1, first: -1 };
+  const repeats = (at: number, first: number): void => {
+    if (repeat.at < 0 || at < repeat.at) Object.assign(repeat, { at, first });
+  };
+  let booked: BookedMonth | undefined;
+  k = -1;
+  for (let i = 0; i < n; i++) {
+    if (monthOf[i] !== k) {
+      k = monthOf[i] ?? 0;
+      booked = byMonth.get(k);
+    }
+    const month = booked as BookedMonth;
+    const h = hashOf[i] ?? 0;
+    const lineId = all.lineIds[i] ?? "";
+    const j = month.find(lineId, h);
+    if (j < 0) {
+      month.add(i, h);
+      continue;
+    }
+    const p = month.line(j);
+    const fee = all.fee[i] === 1;
+    if ((all.fee[p] === 1) !== fee) throw fieldError("INVALID_INPUT", entryPath(i, "kind"), `${all.fee[p] === 1 ? '"fee"' : '"provider"'}, as paid.${p.toString()} books the same line`, fee ? "fee" : "provider");
+    all.ore[p] = (all.ore[p] ?? 0) + (all.ore[i] ?? 0);
+    let others = later.get(p);
+    if (others === undefined) later.set(p, (others = []));
+    if (plain[i] === 1 && repeat.at < 0) {
+      const first = [p, ...others].find((e) => plain[e] === 1 && settledOf[e] === settledOf[i]);
+      if (first !== undefined) repeats(i, first);
+    }
+    others.push(i);
+  }
+  // An id that is not plain: against the others, and against the plain id of the line it names.
+  const seen = new Map<string, number>();
+  odd.forEach((i, x) => {
+    const id = oddIds[x] ?? "";
+    const before = seen.get(id);
+    if (before !== undefined) repeats(i, before);
+    else seen.set(id, i);
+    const sm = id.charCodeAt(7) === 47 ? monthNumber(id.slice(0, 7)) : -1;
+    const lm = monthNumber(id.slice(8 + prefix.length, 8 + keyStart - 1));
+    const lines = sm >= 0 && id.startsWith(prefix, 8) ? byMonth.get(lm) : undefined;
+    if (lines === undefined) return;
+    const lineId = id.slice(8);
+    const j = lines.find(lineId, lineKeyHash(lineId, keyStart));
+    if (j < 0) return;
+    const p = lines.line(j);
+    for (const e of [p, ...(later.get(p) ?? [])]) if (plain[e] === 1 && settledOf[e] === sm) repeats(Math.max(i, e), Math.min(i, e));
+  });
+  if (repeat.at >= 0) {
+    throw fieldError("DUPLICATE_ID", `paid.${repeat.at.toString()}.entryId`, `an entryId used once in the ledger (paid.${repeat.first.toString()}.entryId has it)`, entryIdOf(all, repeat.at, settledOf, plain, odd, oddIds));
   }
   return ledger;
 }
 
-/**
- * @internal One comparison: due, paid, and the difference with its reason.
- * `item` is `null` for what was paid and is no longer due.
- */
-export interface Difference<T, P> {
-  due: number;
-  paid: number;
-  difference: number;
-  reason: EntryReason;
-  /** The due item, or `null` for one that was only paid. */
-  item: T | null;
-  /** What was paid for it, or `null` for one never paid. */
-  booked: P | null;
-}
-
-/**
- * @internal What was paid, as {@link reconcile} looks it up: the paid
- * record of a due item, if any, and every paid record.
- */
-export interface PaidLookup<T, P> {
-  find: (item: T) => P | undefined;
-  size: number;
-  all: () => Iterable<P>;
-}
-
-/**
- * @internal The one "due minus paid" of the package: for every item due, the
- * difference to what was paid for it; then everything paid and no longer
- * due, taken back. Only differences that are not zero are returned, the due
- * items in their order and then the rest in the order of `paid`.
- *
- * @param due - the items due, in their order
- * @param oreOf - an item's öre
- * @param paid - what was paid, found by item
- * @param check - called for every due item that was paid (e.g. to check that both are of one kind)
- * @returns the differences that are not zero
- */
-export function reconcile<T, P extends Reconcilable>(due: readonly T[], oreOf: (item: T) => number, paid: PaidLookup<T, P>, check?: (item: T, booked: P) => void): Difference<T, P>[] {
-  const out: Difference<T, P>[] = [];
-  // What was matched is marked with a token of this call's own (no set of a million records, no state between calls).
-  const mark: object = {};
-  let matched = 0;
-  for (const item of due) {
-    const booked = paid.find(item);
-    const d = oreOf(item);
-    if (booked === undefined) {
-      if (d !== 0) out.push({ due: d, paid: 0, difference: d, reason: "new", item, booked: null });
-      continue;
-    }
-    if (booked.matched !== mark) {
-      booked.matched = mark;
-      matched++;
-    }
-    check?.(item, booked);
-    if (d !== booked.ore) out.push({ due: d, paid: booked.ore, difference: d - booked.ore, reason: "changed", item, booked });
-  }
-  if (matched < paid.size) {
-    for (const booked of paid.all()) {
-      if (booked.ore !== 0 && booked.matched !== mark) out.push({ due: 0, paid: booked.ore, difference: -booked.ore, reason: "removed", item: null, booked });
-    }
-  }
-  return out;
-}
-
-/** @internal A paid record {@link reconcile} compares: its öre, and the token of the last call that matched it. */
-export interface Reconcilable {
-  ore: number;
-  matched?: object;
-}
-
-const SESSION = "session:";
-const OVER_CAP = ":over-cap";
-
-/** @internal A due line's key as a string (made only for an entry). */
-export function dueKey(d: Due): string {
-  if (d.session === undefined) return d.key ?? "";
-  return d.over === true ? `${SESSION}${d.session}${OVER_CAP}` : `${SESSION}${d.session}`;
-}
-
-/** Whether booked line `b`'s key is due line `d`'s, compared in place. */
-function sameKey(b: BookedLine, d: Due): boolean {
-  const s = b.lineId;
-  const k = b.keyStart;
-  if (d.session === undefined) {
-    const key = d.key ?? "";
-    return s.length - k === key.length && s.startsWith(key, k);
-  }
-  const id = d.session;
-  const over = d.over === true;
-  return (
-    s.length - k === SESSION.length + id.length + (over ? OVER_CAP.length : 0) &&
-    s.startsWith(SESSION, k) &&
-    s.startsWith(id, k + SESSION.length) &&
-    (!over || s.endsWith(OVER_CAP))
-  );
-}
-
-/**
- * @internal The lines booked in one month, found by their key's hash in an
- * open-addressing table of integers: a month of 85 000 lines is matched with
- * its due lines without a string key made or hashed by a Map.
- */
-export class BookedMonth {
-  readonly lines: BookedLine[] = [];
-  /** Slot → position + 1 in `lines` (0: empty), and the slot's hash beside it, so a probe reads no object. */
-  private table = new Int32Array(32);
-  private mask = 15;
-  /** How many lines. */
-  get size(): number {
-    return this.lines.length;
-  }
-  /** The line booked under `lineId`'s key (its hash `h`), if any. */
-  findLine(lineId: string, keyStart: number, h: number): BookedLine | undefined {
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = this.table[2 * slot] ?? 0;
-      if (at === 0) return undefined;
-      if (this.table[2 * slot + 1] !== h) continue;
-      const b = this.lines[at - 1] as BookedLine;
-      if (b.lineId.length - b.keyStart === lineId.length - keyStart && b.lineId.startsWith(lineId.slice(keyStart), b.keyStart)) return b;
-    }
-  }
-  /** The line booked under due line `d`'s key, if any. */
-  findDue(d: Due): BookedLine | undefined {
-    const h = d.hash;
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = this.table[2 * slot] ?? 0;
-      if (at === 0) return undefined;
-      if (this.table[2 * slot + 1] !== h) continue;
-      const b = this.lines[at - 1] as BookedLine;
-      if (sameKey(b, d)) return b;
-    }
-  }
-  /** Adds a line whose key is not booked yet. */
-  add(b: BookedLine): void {
-    if ((this.lines.length + 1) * 2 > this.mask + 1) this.grow();
-    this.lines.push(b);
-    this.place(b.hash, this.lines.length);
-  }
-  private place(h: number, at: number): void {
-    let slot = h & this.mask;
-    while ((this.table[2 * slot] ?? 0) !== 0) slot = (slot + 1) & this.mask;
-    this.table[2 * slot] = at;
-    this.table[2 * slot + 1] = h;
-  }
-  private grow(): void {
-    this.mask = this.mask * 2 + 1;
-    this.table = new Int32Array(2 * (this.mask + 1));
-    this.lines.forEach((b, k) => {
-      this.place(b.hash, k + 1);
-    });
-  }
+/** The entry id of entry `i`, as read. */
+function entryIdOf(all: BookedLines, i: number, settledOf: Int32Array, plain: Uint8Array, odd: readonly number[], oddIds: readonly string[]): string {
+  if (plain[i] === 1) return `${ymOf(settledOf[i] ?? 0)}/${all.lineIds[i] ?? ""}`;
+  return oddIds[odd.indexOf(i)] ?? "";
 }
 
 /** @internal The contexts of the years a settlement spans, each prepared once through the last month it needs. */
@@ -592,9 +494,9 @@ export function settle(contract: Contract, month: YearMonth, input?: SettlementI
   const view: BookedView = {
     byMonth: ledger.byMonth,
     entryIds: ledger.entryIds,
-    describe: (_lineId, booked) => booked,
-    conflict: (lineId, fee, booked) =>
-      fieldError("INVALID_INPUT", `paid.${booked.at.toString()}.kind`, `${fee ? '"fee"' : '"provider"'}: ${lineId} is ${fee ? "a visit-fee line" : "paid to the provider"}`, booked.fee ? "fee" : "provider"),
+    describe: (p) => ({ description: ledger.lines.descriptions[p] ?? "", clause: ledger.lines.clauses[p] ?? "" }),
+    conflict: (lineId, fee, p) =>
+      fieldError("INVALID_INPUT", `paid.${(ledger.lines.at[p] ?? 0).toString()}.kind`, `${fee ? '"fee"' : '"provider"'}: ${lineId} is ${fee ? "a visit-fee line" : "paid to the provider"}`, ledger.lines.fee[p] === 1 ? "fee" : "provider"),
   };
   return settleMonths(c, month, new Years(c, parsed, term, last), first, view, warnings);
 }
@@ -621,9 +523,9 @@ export interface BookedView {
   /** The entry ids already used that a new entry's could equal (those of the month settled). */
   entryIds: Set<string>;
   /** The description and clause a booked line was booked under (for a `'removed'` entry). */
-  describe: (lineId: string, booked: BookedLine) => { description: string; clause: string };
+  describe: (p: number) => { description: string; clause: string };
   /** The error for a booked line whose kind contradicts the line's. */
-  conflict: (lineId: string, fee: boolean, booked: BookedLine) => RulesError;
+  conflict: (lineId: string, fee: boolean, p: number) => RulesError;
 }
 
 /**
@@ -657,6 +559,8 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
   };
   const months: SettlementMonth[] = [];
   const entries: LedgerEntry[] = [];
+  // One list of due lines, filled month after month.
+  const reused = new DueList();
   const inTerm: number[] = [];
   let total = 0;
   let fees = 0;
@@ -667,24 +571,28 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     const active = daysInForce(term, year, mm).days > 0;
     if (active) inTerm.push(k);
     else warnings.push(`${ym} is outside the term ${term.start} to ${term.end ?? "further notice"} (${term.clause}): nothing is due for it`);
-    const dues: Due[] = active ? monthDues(years.of(year), mm) : [];
-    const paid = booked.byMonth.get(k) ?? new BookedMonth();
+    const dues = active ? monthDues(years.of(year), mm, reused) : reused.clear();
+    const paid = booked.byMonth.get(k) ?? new BookedMonth(new BookedLines(0), c.id.length + 9);
     const prefix = `${c.id}:${ym}:`;
-    const lookup: PaidLookup<Due, BookedLine> = { find: (d) => paid.findDue(d), size: paid.size, all: () => paid.lines };
-    const differences = reconcile(dues, (d) => d.ore, lookup, (d, b) => {
-      if (b.fee !== d.fee) throw booked.conflict(prefix + dueKey(d), d.fee, b);
-    });
+    const differences = reconcile(
+      { count: dues.count, ore: (i) => dues.ore[i] ?? 0 },
+      { count: paid.size, ore: (j) => paid.ore(j), find: (i) => paid.findDue(dues, i) },
+      (i, j) => {
+        const fee = dues.isFee(i);
+        if (paid.isFee(j) !== fee) throw booked.conflict(prefix + dues.key(i), fee, paid.line(j));
+      },
+    );
     // Only the lines a month books are built (for their descriptions, clauses and order), not the month's statement.
-    const dueItems: Due[] = [];
-    for (const diff of differences) if (diff.item !== null) dueItems.push(diff.item);
-    const lines = dueItems.length === 0 ? new Map<string, StatementLine>() : monthLinesOf(years.of(year), mm, dueItems);
+    const dueItems: number[] = [];
+    for (const diff of differences) if (diff.item >= 0) dueItems.push(diff.item);
+    const lines = dueItems.length === 0 ? new Map<string, StatementLine>() : monthLinesOf(years.of(year), mm, dues, dueItems);
     const monthEntries: { entry: LedgerEntry; line: StatementLine }[] = [];
     const removed: LedgerEntry[] = [];
     for (const diff of differences) {
-      const fee = diff.item?.fee ?? diff.booked?.fee ?? false;
-      const lineId = diff.item === null ? (diff.booked as BookedLine).lineId : prefix + dueKey(diff.item);
-      const line = diff.item === null ? undefined : (lines.get(lineId) as StatementLine);
-      const { description, clause } = line ?? booked.describe(lineId, diff.booked as BookedLine);
+      const fee = diff.item >= 0 ? dues.isFee(diff.item) : paid.isFee(diff.booked);
+      const lineId = diff.item < 0 ? (paid.lines.lineIds[paid.line(diff.booked)] ?? "") : prefix + dues.key(diff.item);
+      const line = diff.item < 0 ? undefined : (lines.get(lineId) as StatementLine);
+      const { description, clause } = line ?? booked.describe(paid.line(diff.booked));
       let entryId = `${month}/${lineId}`;
       for (let n = 2; entryIds.has(entryId); n++) entryId = `${month}/${lineId}#${n.toString()}`;
       entryIds.add(entryId);
@@ -708,18 +616,8 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     // In the statement's line order; removed lines last, by id.
     monthEntries.sort((a, b) => compareLines(a.line, b.line));
     removed.sort((a, b) => compareIds(a.lineId, b.lineId));
-    let due = 0;
-    let feesDue = 0;
-    for (const d of dues) {
-      if (d.fee) feesDue += d.ore;
-      else due += d.ore;
-    }
-    let paidOre = 0;
-    let feesPaid = 0;
-    for (const b of paid.lines) {
-      if (b.fee) feesPaid += b.ore;
-      else paidOre += b.ore;
-    }
+    const { provider: due, fees: feesDue } = dues.sums();
+    const { provider: paidOre, fees: feesPaid } = paid.sums();
     months.push({
       month: ym,
       inTerm: active,

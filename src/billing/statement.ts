@@ -11,7 +11,8 @@ import { assertMonthInTerm, checkContract, prepareInput, prepareYear, type Billi
 import { fixedAnnualMonth } from "./fixedAnnual.js";
 import type { StatementInput } from "./input.js";
 import { timeBasedLinesAt, timeBasedMonth, timeBasedMonthDues, timeBasedMonthSummary } from "./timeBased.js";
-import { duesOf, summarize, type Due, type MonthSummary } from "./common.js";
+import { summarize, type MonthSummary } from "./common.js";
+import { duesOf, type DueList } from "./reconcile.js";
 import type { Statement, StatementLine } from "./types.js";
 
 /** @internal The statement of `month` (1–12) from a prepared year. */
@@ -31,22 +32,25 @@ export function monthSummary(ctx: BillingContext, month: number): MonthSummary {
 
 /**
  * @internal What each line of `month` (1–12) due to be paid comes to, by
- * line id: exactly {@link monthStatement}'s payable lines and fee lines.
+ * line id: exactly {@link monthStatement}'s payable lines and fee lines
+ * (into `into`, cleared, when given).
  */
-export function monthDues(ctx: BillingContext, month: number): Due[] {
-  return ctx.contract.compensation.kind === "fixed-annual" ? duesOf(fixedAnnualMonth(ctx, month)) : timeBasedMonthDues(ctx, month);
+export function monthDues(ctx: BillingContext, month: number, into?: DueList): DueList {
+  return ctx.contract.compensation.kind === "fixed-annual" ? duesOf(fixedAnnualMonth(ctx, month), into) : timeBasedMonthDues(ctx, month, into);
 }
 
 /**
- * @internal The statement lines of some of `month`'s dues, by line id: those
- * built already, and the sessions' lines built for just these.
+ * @internal The statement lines of some of `month`'s dues (positions
+ * `items` in `dues`), by line id: those built already, and the sessions'
+ * lines built for just these.
  */
-export function monthLinesOf(ctx: BillingContext, month: number, dues: readonly Due[]): Map<string, StatementLine> {
+export function monthLinesOf(ctx: BillingContext, month: number, dues: DueList, items: readonly number[]): Map<string, StatementLine> {
   const out = new Map<string, StatementLine>();
   const qs = new Set<number>();
-  for (const d of dues) {
-    if (d.line !== undefined) out.set(d.line.id, d.line);
-    else if (d.q !== undefined) qs.add(d.q);
+  for (const i of items) {
+    const line = dues.built.get(i);
+    if (line !== undefined) out.set(line.id, line);
+    else qs.add(dues.q[i] ?? 0);
   }
   if (qs.size > 0) for (const line of timeBasedLinesAt(ctx, month, qs)) out.set(line.id, line);
   return out;

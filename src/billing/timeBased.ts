@@ -17,7 +17,8 @@ import type { YearMonth } from "../calendar/index.js";
 import type { Contract, HourVolumeCompensation } from "../contracts/schema.js";
 import { divideRound, oreToString, splitOre, toOre } from "../money/index.js";
 import { splitOrePart } from "../money/money.js";
-import { assemble, builtDue, clauses, DecimalCache, flat, indexWarnings, sessionDue, type Due, type MonthSummary } from "./common.js";
+import { assemble, clauses, DecimalCache, flat, indexWarnings, type MonthSummary } from "./common.js";
+import { DueList } from "./reconcile.js";
 import { daysInForce, type BillingContext } from "./context.js";
 import { eligibilityWarnings } from "./eligibility.js";
 import { sessionAt, type ParsedSessions, type Session } from "./input.js";
@@ -724,38 +725,36 @@ function spreadParts(monthOre: number, ticks: readonly number[]): number[] {
  * from the same outcomes and the same implied-price split, without building
  * the lines (a settlement compares a million of them with what was paid).
  * Keyed by the line id without its `<contract>:<YYYY-MM>:` prefix; in no
- * particular order but at an implied price.
+ * particular order but at an implied price. Written into `into` (cleared).
  */
-export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
+export function timeBasedMonthDues(ctx: BillingContext, month: number, into = new DueList()): DueList {
   const m = prepareMonth(ctx, month);
   const { ledger } = m;
-  const ids = ctx.input.sessions.ids;
-  const out: Due[] = [];
+  const { ids, hash } = ctx.input.sessions;
+  const out = into.clear();
   // At an implied price the month's amount is split over its lines in their order (date, then id); otherwise order does not matter here.
   const implied = m.price.denominator !== 1;
-  const within: Due[] = [];
+  const within: number[] = [];
   const withinTicks: number[] = [];
   // Sessions split at the volume under an implied price: their over part follows their payable part's share.
-  const splits: { within: Due; over: Due; wholeOre: number }[] = [];
+  const splits: { within: number; over: number; wholeOre: number }[] = [];
   const v: Visits = { visits: 0, participants: 0 };
   const scratch = scratchOutcome();
   const due = (q: number): void => {
     const o = outcomeOf(m, q, scratch);
     countVisit(m, o, v);
     const id = ids[o.i] ?? "";
-    let withinDue: Due | null = null;
+    let withinDue = -1;
     if (o.kind === "session") {
-      withinDue = sessionDue(id, false, o.ore, q);
-      out.push(withinDue);
+      withinDue = out.session(id, hash[o.i] ?? 0, false, o.ore, q);
       if (implied) {
         within.push(withinDue);
         withinTicks.push(o.ticks);
       }
     }
     if (o.overTicks > 0 && m.overCapPays) {
-      const over = sessionDue(id, true, o.overOre, q);
-      out.push(over);
-      if (implied && withinDue !== null) splits.push({ within: withinDue, over, wholeOre: m.cache.amount(o.counted) });
+      const over = out.session(id, hash[o.i] ?? 0, true, o.overOre, q);
+      if (implied && withinDue >= 0) splits.push({ within: withinDue, over, wholeOre: m.cache.amount(o.counted) });
     }
   };
   for (let d = m.firstDoy; d <= m.lastDoy; d++) {
@@ -767,14 +766,14 @@ export function timeBasedMonthDues(ctx: BillingContext, month: number): Due[] {
   }
   if (within.length > 0) {
     const parts = spreadParts(impliedMonthOre(m).monthOre, withinTicks);
-    within.forEach((d, k) => {
-      d.ore = parts[k] ?? 0;
+    within.forEach((i, k) => {
+      out.ore[i] = parts[k] ?? 0;
     });
     // As in the statement: the over part is what is left of the session's own amount.
-    for (const s of splits) s.over.ore = overPart(s.wholeOre, s.within.ore);
+    for (const s of splits) out.ore[s.over] = overPart(s.wholeOre, out.ore[s.within] ?? 0);
   }
   const skip = ctx.contract.id.length + 9;
-  for (const { ore, line } of feeLinesOf(m, v)) out.push(builtDue(line, skip, ore, true));
+  for (const { ore, line } of feeLinesOf(m, v)) out.line(line, skip, ore, true);
   return out;
 }
 

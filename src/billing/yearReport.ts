@@ -15,7 +15,7 @@ import type { Ledger } from "./ledger.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
 import { monthStatement, monthSummary } from "./statement.js";
 import { builtOnFirstRead } from "./common.js";
-import { reconcile } from "./settlement.js";
+import { reconcile } from "./reconcile.js";
 import type { CallOffSummary, Statement } from "./types.js";
 import { hoursOfTicks } from "./units.js";
 
@@ -293,11 +293,14 @@ export function yearReport(contract: Contract, year: number, input?: YearReportI
   if (clause !== null || paid !== null) {
     if (clause === null) warnings.push(`${c.id} has no reconciliation clause; the quarterly comparison of due and paid is shown because paid was given`);
     // Due − paid month by month, by the settlement's mechanism (keyed by month: what was paid is given per month).
+    const paidMonths = [...(paid ?? new Map<string, number>())];
+    const paidAt = new Map(paidMonths.map(([ym], j) => [ym, j]));
     const differences = new Map<string, number>();
-    const paidByMonth = new Map<string, { month: string; ore: number }>();
-    for (const [ym, ore] of paid ?? []) paidByMonth.set(ym, { month: ym, ore });
-    const lookup = { find: (ym: string) => paidByMonth.get(ym), size: paidByMonth.size, all: () => paidByMonth.values() };
-    for (const diff of reconcile(yms, (ym) => due.get(ym) ?? 0, lookup)) differences.set(diff.item ?? diff.booked?.month ?? "", diff.difference);
+    const diffs = reconcile(
+      { count: yms.length, ore: (i) => due.get(yms[i] ?? "") ?? 0 },
+      { count: paidMonths.length, ore: (j) => paidMonths[j]?.[1] ?? 0, find: (i) => paidAt.get(yms[i] ?? "") ?? -1 },
+    );
+    for (const diff of diffs) differences.set(diff.item >= 0 ? (yms[diff.item] ?? "") : (paidMonths[diff.booked]?.[0] ?? ""), diff.difference);
     const quarters: QuarterReconciliation[] = [];
     let dueYear = 0;
     let paidYear = 0;
