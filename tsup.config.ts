@@ -15,6 +15,7 @@ const libraryExternal: Plugin = {
     build.onResolve({ filter: /^(\.\.\/)+index\.js$/ }, (args) =>
       /\/src\/(cli|bookkeeping)\//.test(args.importer) ? { path: index, external: true } : undefined,
     );
+    build.onResolve({ filter: /^\.\.\/bookkeeping\/index\.js$/ }, (args) => (args.importer.includes("/src/cli/") ? { path: "./sie.js", external: true } : undefined));
   },
 };
 
