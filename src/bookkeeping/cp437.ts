@@ -84,7 +84,7 @@ export function describeCharacter(text: string, at: number): string {
  * @param text - the text
  * @param field - what the text is, for the error (e.g. `"posting.company"`)
  * @returns one byte per character
- * @throws {@link RulesError} `NOT_ENCODABLE` naming the field, the character
+ * @throws {@link index!RulesError | RulesError} `NOT_ENCODABLE` naming the field, the character
  *   (and its code point) and its position, for a character code page 437
  *   cannot hold (an en dash "–", "€", "→", an emoji); nothing is ever
  *   replaced or dropped

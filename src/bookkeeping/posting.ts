@@ -19,7 +19,7 @@ const MAX_TEXT = 200;
 const MAX_CODE = 40;
 
 /**
- * The placeholders of {@link PostingConfig.voucherText}: `{contract}` the
+ * The placeholders of a posting configuration's `voucherText`: `{contract}` the
  * commission's id, `{month}` the month settled (a statement's month),
  * `{from}` the first month the settlement recomputed (a statement's month).
  *
@@ -238,7 +238,15 @@ export type PostingConfig = z.output<typeof postingConfigSchema>;
  */
 export type PostingConfigInput = z.input<typeof postingConfigSchema>;
 
-/** One side of a booking: an account and its objects. */
+/**
+ * One side of a booking: an account and its objects (dimension number →
+ * object code).
+ *
+ * @example
+ * ```ts
+ * const side: PostingSide = { account: "4610", objects: { "1": "2100" } };
+ * ```
+ */
 export type PostingSide = PostingConfig["payment"]["debit"];
 
 const validated = new WeakSet<object>();
@@ -255,7 +263,7 @@ const validated = new WeakSet<object>();
  *
  * @param input - the configuration, e.g. from `JSON.parse`
  * @returns the validated configuration, deep-frozen
- * @throws {@link RulesError} `INVALID_POSTING` whose `issues` name every bad
+ * @throws {@link index!RulesError | RulesError} `INVALID_POSTING` whose `issues` name every bad
  *   field by path (`payment.debit.account`), what was expected and what was
  *   received; nothing else is ever thrown
  * @example

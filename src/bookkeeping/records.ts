@@ -31,7 +31,7 @@ export function quoted(text: string): string {
  * @param value - the text
  * @param path - where it came from, for the error (e.g. `settlements.0.entries.3.lineId`)
  * @returns the text, NFC
- * @throws {@link RulesError} `NOT_ENCODABLE` naming the path and what is wrong
+ * @throws {@link index!RulesError | RulesError} `NOT_ENCODABLE` naming the path and what is wrong
  */
 export function checkedText(value: string, path: string): string {
   const nfc = value.normalize("NFC");

@@ -457,7 +457,7 @@ function headerLines(posting: PostingConfig, o: Resolved, accounts: ReadonlySet<
  * @param posting - the posting configuration (from {@link parsePostingConfig}, or plain data, validated here)
  * @param options - `generated` (required: #GEN's date and signature), `program`, `voucherDate`, `lineEnd`
  * @returns the file's bytes and text, its vouchers, the settlements skipped (nothing to book) and the conventions used
- * @throws {@link RulesError} `INVALID_POSTING` for a bad configuration (or
+ * @throws {@link index!RulesError | RulesError} `INVALID_POSTING` for a bad configuration (or
  *   a visit fee to book without `fees`); `NOT_ENCODABLE` naming the field for
  *   a text the file cannot hold (a character outside code page 437, a
  *   control character, a backslash); `INVALID_INPUT` / `INVALID_MONEY` for a
@@ -487,7 +487,7 @@ export function settlementsToSie(settlements: readonly Settlement[], posting: Po
  * @param posting - the posting configuration
  * @param options - as {@link settlementsToSie}
  * @returns the file, as {@link settlementsToSie}
- * @throws {@link RulesError} as {@link settlementsToSie}
+ * @throws {@link index!RulesError | RulesError} as {@link settlementsToSie}
  * @example
  * ```ts
  * const april = statement(contracts.beroendemottagningen, "2021-04");

@@ -30,11 +30,19 @@ export const SIE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "voucher-date": { type: "string", value: "YYYY-MM-DD", description: "with --format sie: one date for every voucher (default: the last day of its month)" },
 };
 
-/** The help lines on `--format sie`, for a command's details. */
-export const SIE_HELP = [
+/**
+ * The help lines on `--format sie`, for a command's details.
+ *
+ * @example
+ * ```ts
+ * SIE_HELP[0]?.startsWith("--format sie writes an SIE 4I file"); //=> true
+ * ```
+ */
+export const SIE_HELP: readonly string[] = [
   "--format sie writes an SIE 4I file (bokföringsorder, code page 437) for the finance system: one voucher (#VER)",
-  "per run, two #TRANS rows per entry (the line id as their text) on the accounts of --posting; every voucher",
-  "balances to 0.00. A bad posting file exits 1 naming the field.",
+  "per run, two #TRANS rows per entry (the line id as their text; or summed per month and account, as the",
+  "posting file says) on the accounts of --posting; every voucher balances to 0.00. A bad posting file exits 1",
+  "naming the field.",
 ];
 
 /**
