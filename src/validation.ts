@@ -18,11 +18,11 @@ const MISSING = "nothing (the field is missing)";
 const MESSAGE_ISSUES = 5;
 
 /**
- * @internal The issues of one validation: one per field (see {@link IssueList.add}),
+ * The issues of one validation: one per field (see {@link IssueList.add}),
  * the first {@link MAX_ISSUES} kept and the rest only counted, so that a
  * contract with a million bad fields makes an error of a hundred.
  */
-export class IssueList {
+class IssueList {
   readonly kept: RulesIssue[] = [];
   /** Issues found beyond the kept ones (the paths of all are remembered: a schema of bounded lists has boundedly many). */
   more = 0;
@@ -46,7 +46,7 @@ export class IssueList {
 }
 
 /**
- * @internal The error for data that failed its schema: `Invalid <what> (N
+ * The error for data that failed its schema: `Invalid <what> (N
  * problems): path: expected …, received …; …` listing the first five, with
  * every kept issue in `issues`.
  *
@@ -56,7 +56,7 @@ export class IssueList {
  * @param whole - how the whole input is named when an issue has no path, e.g. `"(the commission)"`
  * @returns the error, to be thrown
  */
-export function issuesError(issues: IssueList, code: RulesErrorCode, what: string, whole: string): RulesError {
+function issuesError(issues: IssueList, code: RulesErrorCode, what: string, whole: string): RulesError {
   const lines = issues.kept.slice(0, MESSAGE_ISSUES).map((issue) => `${issue.path === "" ? whole : issue.path}: expected ${issue.expected}, received ${issue.received}`);
   const total = issues.total;
   const more = total > MESSAGE_ISSUES ? `; and ${(total - MESSAGE_ISSUES).toString()} more` : "";
@@ -69,12 +69,12 @@ function joinPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * @internal Adds one zod issue to `out` as one or more {@link RulesIssue}s. An object
+ * Adds one zod issue to `out` as one or more {@link RulesIssue}s. An object
  * with unknown keys is one zod issue listing them all; past the list's limit
  * they are only counted (their paths are distinct, and no other issue has
  * them: an unknown field has no schema of its own).
  */
-export function addZodIssue(issue: z.core.$ZodIssue, out: IssueList): void {
+function addZodIssue(issue: z.core.$ZodIssue, out: IssueList): void {
   const path = joinPath(issue.path);
   if (issue.code === "unrecognized_keys") {
     const container = issue.input;
@@ -121,11 +121,44 @@ function readOwn(container: unknown, key: string): unknown {
   }
 }
 
-/** @internal Freezes a validated value and everything in it. */
-export function deepFreeze<T>(value: T): T {
+/** Freezes a validated value and everything in it. */
+function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     for (const child of Object.values(value)) deepFreeze(child);
     Object.freeze(value);
   }
   return value;
+}
+
+/**
+ * @internal Validates plain data against a zod schema and returns it
+ * deep-frozen: the one way a commission or a posting configuration is read.
+ * Anything the schema refuses, and an input whose reading throws (a getter
+ * or a Proxy), is a {@link RulesError} with `code` listing every bad field.
+ *
+ * @param schema - the schema
+ * @param input - the caller's data
+ * @param labels - the error's code, what is validated (`"contract"`), how the whole input is named (`"(the commission)"`) and what it must be as a whole
+ * @returns the validated data, deep-frozen
+ */
+export function validatedData<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  labels: { code: RulesErrorCode; what: string; whole: string; expected: string },
+): z.output<S> {
+  let result: ReturnType<S["safeParse"]>;
+  try {
+    result = schema.safeParse(input, { reportInput: true }) as ReturnType<S["safeParse"]>;
+  } catch (cause) {
+    // Only exotic inputs get here: getters or proxies that throw while read.
+    const issues = new IssueList();
+    issues.add({ path: "", expected: labels.expected, received: `an object that could not be read (${cause instanceof Error ? cause.name : "error"})` });
+    throw issuesError(issues, labels.code, labels.what, labels.whole);
+  }
+  if (!result.success) {
+    const issues = new IssueList();
+    for (const issue of result.error.issues) addZodIssue(issue, issues);
+    throw issuesError(issues, labels.code, labels.what, labels.whole);
+  }
+  return deepFreeze(result.data as z.output<S>);
 }

@@ -8,7 +8,7 @@
  * @module
  */
 import { z } from "zod";
-import { addZodIssue, deepFreeze, IssueList, issuesError } from "../validation.js";
+import { validatedData } from "../validation.js";
 import { firstUnencodable } from "./cp437.js";
 
 /** The most accounts, dimensions or objects of one kind a configuration may hold. */
@@ -279,20 +279,12 @@ const validated = new WeakSet<object>();
  * ```
  */
 export function parsePostingConfig(input: unknown): PostingConfig {
-  let result: ReturnType<typeof postingConfigSchema.safeParse>;
-  try {
-    result = postingConfigSchema.safeParse(input, { reportInput: true });
-  } catch (cause) {
-    const issues = new IssueList();
-    issues.add({ path: "", expected: "a posting configuration as plain JSON data", received: `an object that could not be read (${cause instanceof Error ? cause.name : "error"})` });
-    throw issuesError(issues, "INVALID_POSTING", "posting configuration", "(the configuration)");
-  }
-  if (!result.success) {
-    const issues = new IssueList();
-    for (const issue of result.error.issues) addZodIssue(issue, issues);
-    throw issuesError(issues, "INVALID_POSTING", "posting configuration", "(the configuration)");
-  }
-  const posting = deepFreeze(result.data);
+  const posting = validatedData(postingConfigSchema, input, {
+    code: "INVALID_POSTING",
+    what: "posting configuration",
+    whole: "(the configuration)",
+    expected: "a posting configuration as plain JSON data",
+  });
   validated.add(posting);
   return posting;
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { addZodIssue, deepFreeze, IssueList, issuesError } from "../validation.js";
+import { validatedData } from "../validation.js";
 import { contractSchema, type Contract } from "./schema.js";
 
 /**
@@ -36,25 +36,7 @@ import { contractSchema, type Contract } from "./schema.js";
  * ```
  */
 export function parseContract(input: unknown): Contract {
-  let result: ReturnType<typeof contractSchema.safeParse>;
-  try {
-    result = contractSchema.safeParse(input, { reportInput: true });
-  } catch (cause) {
-    // Only exotic inputs get here: getters or proxies that throw while read.
-    const issues = new IssueList();
-    issues.add({
-      path: "",
-      expected: "a commission as plain JSON data",
-      received: `an object that could not be read (${cause instanceof Error ? cause.name : "error"})`,
-    });
-    throw issuesError(issues, "INVALID_CONTRACT", "contract", "(the commission)");
-  }
-  if (!result.success) {
-    const issues = new IssueList();
-    for (const issue of result.error.issues) addZodIssue(issue, issues);
-    throw issuesError(issues, "INVALID_CONTRACT", "contract", "(the commission)");
-  }
-  const contract = deepFreeze(result.data);
+  const contract = validatedData(contractSchema, input, { code: "INVALID_CONTRACT", what: "contract", whole: "(the commission)", expected: "a commission as plain JSON data" });
   validated.add(contract);
   return contract;
 }
