@@ -21,9 +21,10 @@
 import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { contracts, settle, settlementToJSON, statement, statementToJSON, type Session, type Settlement } from "../../src/index.js";
+import { contracts, RulesError, settle, settlementToJSON, statement, statementToJSON, type Session, type Settlement } from "../../src/index.js";
 import { CP437_HIGH, decodeCp437, parsePostingConfig, settlementsToSie, SIE_WRITER_VERSION, statementsToSie } from "../../src/bookkeeping/index.js";
 import { errorOf } from "../billing/helpers.js";
+import { garbage } from "../robustness/arbitraries.js";
 import { examplePosting, postingWith } from "./helpers.js";
 import { readSie, type SieRow } from "./sieReader.js";
 
@@ -261,4 +262,19 @@ describe("laws of the writer", () => {
       expect(v!.rows.map((r) => r.text)).toEqual(s.entries.flatMap((e) => [e.lineId, e.lineId]));
     },
   );
+
+  test.prop([fc.oneof(garbage, fc.constant([first])), fc.oneof(garbage, fc.constant(examplePosting())), fc.oneof(garbage, fc.constant(GENERATED))], { numRuns: 200 })(
+    "hostile arguments give a RulesError or a file, never another error",
+    (settlements, p, options) => {
+      let file: ReturnType<typeof settlementsToSie> | undefined;
+      try {
+        file = settlementsToSie(settlements as Settlement[], p as never, options as never);
+      } catch (e) {
+        expect(RulesError.is(e), String(e)).toBe(true);
+        return;
+      }
+      expect(readSie(file.bytes).vouchers.length).toBe(file.vouchers.length);
+    },
+  );
 });
+
