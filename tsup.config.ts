@@ -3,15 +3,19 @@ import { defineConfig, type Options } from "tsup";
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
 /**
- * The command line imports the library through `src/index.ts`; in the build it
- * uses the package's own `dist/index.js` instead of bundling a second copy.
+ * The command line and the `sie` subpath import the library through
+ * `src/index.ts`; in the build they use the package's own `dist/index.js`
+ * (`dist/index.cjs` from CommonJS) instead of bundling a second copy, so a
+ * Decimal or RulesError of one is the same class as the other's.
  */
 const libraryExternal: Plugin = {
   name: "library-external",
   setup(build) {
+    const index = build.initialOptions.format === "cjs" ? "./index.cjs" : "./index.js";
     build.onResolve({ filter: /^(\.\.\/)+index\.js$/ }, (args) =>
-      args.importer.includes("/src/cli/") ? { path: "./index.js", external: true } : undefined,
+      /\/src\/(cli|bookkeeping)\//.test(args.importer) ? { path: index, external: true } : undefined,
     );
+    build.onResolve({ filter: /^\.\.\/bookkeeping\/index\.js$/ }, (args) => (args.importer.includes("/src/cli/") ? { path: "./sie.js", external: true } : undefined));
   },
 };
 
@@ -24,6 +28,16 @@ export default defineConfig([
     clean: true,
     target: "node20",
     treeshake: true,
+  },
+  {
+    // No rollup treeshake here: esbuild itself then writes each format, so the plugin knows which index to point at.
+    entry: { sie: "src/bookkeeping/index.ts" },
+    format: ["esm", "cjs"],
+    dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+    sourcemap: true,
+    clean: false,
+    target: "node20",
+    esbuildPlugins: [libraryExternal],
   },
   {
     entry: { cli: "src/cli/main.ts" },

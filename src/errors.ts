@@ -26,7 +26,9 @@ export type RulesErrorCode =
   | "NOT_IN_CONTRACT"
   | "EXTENSION_NOT_ALLOWED"
   | "GROUP_RULE_NOT_MET"
-  | "OVERFLOW";
+  | "OVERFLOW"
+  | "INVALID_POSTING"
+  | "NOT_ENCODABLE";
 
 /**
  * One problem with one field of an input: where it is, what was expected and

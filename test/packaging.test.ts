@@ -45,6 +45,7 @@ describe("the packed package", () => {
     expect(files).toContain("dist/index.d.cts");
     expect(files).toContain("dist/cli.js");
     expect(files).toContain("dist/schema.json");
+    for (const f of ["dist/sie.js", "dist/sie.cjs", "dist/sie.d.ts", "dist/sie.d.cts"]) expect(files).toContain(f);
     expect(files).toContain("README.md");
     expect(files).toContain("CHANGELOG.md");
     expect(files.filter((f) => /^(src|test|node_modules|bench|examples)\//.test(f))).toEqual([]);
@@ -79,6 +80,27 @@ console.log(JSON.stringify({ first: months[0].toFixed(2), sum: months.reduce((a,
     );
     const out = JSON.parse(run("node", ["main.js"], dir)) as Record<string, unknown>;
     expect(out).toEqual({ first: "341107.00", sum: "4093284.00", code: "INVALID_MONEY" });
+  });
+
+  it("the sie subpath works from ESM and CJS, on the same Decimal and RulesError as the root", () => {
+    const posting = readFileSync(join(root, "examples", "data", "posting.json"), "utf8");
+    const body = (imports: string): string => `${imports}
+const posting = parsePostingConfig(${posting});
+const file = statementsToSie([statement(contracts.beroendemottagningen, "2021-04")], posting, { generated: { date: "2021-05-03" } });
+let code = "none";
+try { encodeCp437("\u2013"); } catch (e) { code = e instanceof RulesError ? e.code : "wrong"; }
+console.log(JSON.stringify({ turnover: file.vouchers[0].turnover.toFixed(2), isDecimal: file.vouchers[0].turnover instanceof Decimal, first: Array.from(file.bytes.slice(0, 8)), code }));`;
+    const expected = { turnover: "152250.00", isDecimal: true, first: Array.from(Buffer.from("#FLAGGA ")), code: "NOT_ENCODABLE" };
+    writeFileSync(
+      join(work, "esm", "sie.js"),
+      body(`import { contracts, statement, Decimal, RulesError } from "verksamhetsuppdrag";\nimport { parsePostingConfig, statementsToSie, encodeCp437 } from "verksamhetsuppdrag/sie";`),
+    );
+    expect(JSON.parse(run("node", ["sie.js"], join(work, "esm")))).toEqual(expected);
+    writeFileSync(
+      join(work, "cjs", "sie.js"),
+      body(`const { contracts, statement, Decimal, RulesError } = require("verksamhetsuppdrag");\nconst { parsePostingConfig, statementsToSie, encodeCp437 } = require("verksamhetsuppdrag/sie");`),
+    );
+    expect(JSON.parse(run("node", ["sie.js"], join(work, "cjs")))).toEqual(expected);
   });
 
   it("installs a working command", () => {

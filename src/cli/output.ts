@@ -14,8 +14,10 @@ import { OutputError } from "./errors.js";
 
 /**
  * What a command prints: `text` for a person (tables, lists; control
- * characters in it are shown escaped, never sent to the terminal) or `data`
- * for a program (JSON, CSV, iCalendar; written byte for byte). The chunks are
+ * characters in it are shown escaped, never sent to the terminal), `data`
+ * for a program (JSON, CSV, iCalendar; written byte for byte as UTF-8) or
+ * `bytes` for a file in another encoding (the SIE file, code page 437: each
+ * character of the chunks is one byte, 0–255). The chunks are
  * produced while they are written, so an output larger than V8's longest
  * string (about 512 MB) is never one string.
  *
@@ -25,8 +27,8 @@ import { OutputError } from "./errors.js";
  * ```
  */
 export interface CommandOutput {
-  /** `text` (made safe for a terminal) or `data` (as it is). */
-  readonly kind: "text" | "data";
+  /** `text` (made safe for a terminal), `data` (as it is, UTF-8) or `bytes` (one byte a character). */
+  readonly kind: "text" | "data" | "bytes";
   /** The output in pieces, in order. */
   readonly chunks: Iterable<string>;
 }
@@ -58,6 +60,31 @@ export function textOutput(chunks: string | Iterable<string>): CommandOutput {
 export function dataOutput(chunks: string | Iterable<string>): CommandOutput {
   return { kind: "data", chunks: typeof chunks === "string" ? [chunks] : chunks };
 }
+
+/**
+ * Output of bytes (a file in code page 437): written exactly as they are.
+ *
+ * @param bytes - the file
+ * @returns the output
+ * @example
+ * ```ts
+ * bytesOutput(new Uint8Array([0x86])); //=> { kind: "bytes", chunks: ["\x86"] }
+ * ```
+ */
+export function bytesOutput(bytes: Uint8Array): CommandOutput {
+  return { kind: "bytes", chunks: [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1")] };
+}
+
+/**
+ * How a sink turns a piece into bytes: `utf8`, or `latin1` for the
+ * characters 0–255 of a {@link bytesOutput} (one byte each).
+ *
+ * @example
+ * ```ts
+ * const e: OutputEncoding = "latin1";
+ * ```
+ */
+export type OutputEncoding = "utf8" | "latin1";
 
 /**
  * Characters a terminal may act on rather than show: C0 controls (tab, CR and
@@ -157,8 +184,8 @@ export function boundedMessage(message: string): string {
  * ```
  */
 export interface Sink {
-  /** Writes a piece; throws when it could not be written in full. */
-  write: (text: string) => unknown;
+  /** Writes a piece (as UTF-8 unless `encoding` says `latin1`); throws when it could not be written in full. */
+  write: (text: string, encoding?: OutputEncoding) => unknown;
 }
 
 function errnoCode(error: unknown): string | undefined {
@@ -230,10 +257,10 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
 export function fdSink(fd: number): Sink {
   let closed = false;
   return {
-    write: (text: string) => {
+    write: (text: string, encoding: OutputEncoding = "utf8") => {
       if (closed) return;
       try {
-        writeAll(fd, Buffer.from(text, "utf8"));
+        writeAll(fd, Buffer.from(text, encoding));
       } catch (error) {
         if (errnoCode(error) !== "EPIPE") throw error;
         closed = true;
@@ -248,21 +275,23 @@ export function fdSink(fd: number): Sink {
  *
  * @param pieces - the output
  * @param sink - where to write
+ * @param transform - applied to each block before it is written
+ * @param encoding - how the sink writes the blocks (default `utf8`)
  * @example
  * ```ts
  * writeChunked(["a", "b"], fdSink(1));
  * ```
  */
-export function writeChunked(pieces: Iterable<string>, sink: Sink, transform: (text: string) => string = (t) => t): void {
+export function writeChunked(pieces: Iterable<string>, sink: Sink, transform: (text: string) => string = (t) => t, encoding: OutputEncoding = "utf8"): void {
   let buffer = "";
   for (const piece of pieces) {
     buffer += piece;
     if (buffer.length >= 65536) {
-      sink.write(transform(buffer));
+      sink.write(transform(buffer), encoding);
       buffer = "";
     }
   }
-  if (buffer !== "") sink.write(transform(buffer));
+  if (buffer !== "") sink.write(transform(buffer), encoding);
 }
 
 /**
@@ -278,13 +307,14 @@ export function writeChunked(pieces: Iterable<string>, sink: Sink, transform: (t
  * @param target - the file named by `--output`
  * @param pieces - the output
  * @param transform - applied to each block before it is written (terminal safety)
+ * @param encoding - how the blocks become bytes (default `utf8`)
  * @throws {@link OutputError} when the file cannot be made, written or renamed
  * @example
  * ```ts
  * writeFileAtomically("mars.csv", ["\uFEFFa;b\r\n"]);
  * ```
  */
-export function writeFileAtomically(target: string, pieces: Iterable<string>, transform?: (text: string) => string): void {
+export function writeFileAtomically(target: string, pieces: Iterable<string>, transform?: (text: string) => string, encoding: OutputEncoding = "utf8"): void {
   let file = target;
   try {
     if (lstatSync(target).isSymbolicLink()) file = realpathSync(target);
@@ -308,11 +338,12 @@ export function writeFileAtomically(target: string, pieces: Iterable<string>, tr
     writeChunked(
       pieces,
       {
-        write: (text) => {
-          writeAll(fd, Buffer.from(text, "utf8"));
+        write: (text, as = "utf8") => {
+          writeAll(fd, Buffer.from(text, as));
         },
       },
       transform,
+      encoding,
     );
     fsyncSync(fd);
     closeSync(fd);

@@ -191,12 +191,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
  */
 function emit(output: CommandOutput, io: CliIo, file: string | undefined): void {
   const transform = output.kind === "text" ? (text: string): string => terminalSafe(text, true) : undefined;
+  const encoding = output.kind === "bytes" ? "latin1" : "utf8";
   if (file !== undefined) {
-    writeFileAtomically(file, output.chunks, transform);
+    writeFileAtomically(file, output.chunks, transform, encoding);
     return;
   }
   try {
-    writeChunked(output.chunks, io.stdout, transform);
+    writeChunked(output.chunks, io.stdout, transform, encoding);
   } catch (error) {
     throw isSystemError(error) ? outputError("standard output", error) : error;
   }

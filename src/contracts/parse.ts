@@ -4,15 +4,8 @@
  *
  * @module
  */
-import type { z } from "zod";
-import { MAX_ISSUES, RulesError, describeValue, type RulesIssue } from "../errors.js";
+import { validatedData } from "../validation.js";
 import { contractSchema, type Contract } from "./schema.js";
-
-/** How a missing field is shown as received. */
-const MISSING = "nothing (the field is missing)";
-
-/** How many issues the error message lists before "and N more". */
-const MESSAGE_ISSUES = 5;
 
 /**
  * Validates a commission (*verksamhetsuppdrag*) written as plain data against
@@ -43,25 +36,7 @@ const MESSAGE_ISSUES = 5;
  * ```
  */
 export function parseContract(input: unknown): Contract {
-  let result: ReturnType<typeof contractSchema.safeParse>;
-  try {
-    result = contractSchema.safeParse(input, { reportInput: true });
-  } catch (cause) {
-    // Only exotic inputs get here: getters or proxies that throw while read.
-    const issues = new IssueList();
-    issues.add({
-      path: "",
-      expected: "a commission as plain JSON data",
-      received: `an object that could not be read (${cause instanceof Error ? cause.name : "error"})`,
-    });
-    throw invalidContract(issues);
-  }
-  if (!result.success) {
-    const issues = new IssueList();
-    for (const issue of result.error.issues) addRulesIssues(issue, issues);
-    throw invalidContract(issues);
-  }
-  const contract = deepFreeze(result.data);
+  const contract = validatedData(contractSchema, input, { code: "INVALID_CONTRACT", what: "contract", whole: "(the commission)", expected: "a commission as plain JSON data" });
   validated.add(contract);
   return contract;
 }
@@ -89,107 +64,4 @@ const validated = new WeakSet<object>();
 export function ensureContract(value: unknown): Contract {
   if (typeof value === "object" && value !== null && validated.has(value)) return value as Contract;
   return parseContract(value);
-}
-
-/**
- * The issues of one validation: one per field (see {@link IssueList.add}),
- * the first {@link MAX_ISSUES} kept and the rest only counted, so that a
- * contract with a million bad fields makes an error of a hundred.
- */
-class IssueList {
-  readonly kept: RulesIssue[] = [];
-  /** Issues found beyond the kept ones (the paths of all are remembered: a schema of bounded lists has boundedly many). */
-  more = 0;
-  private readonly paths = new Set<string>();
-
-  /**
-   * Adds an issue unless its field already has one: a value outside its own
-   * range (a due day of 32) would also fail a cross-field check (no such day
-   * in March); the field's own issue, reported first, is the one that helps.
-   */
-  add(issue: RulesIssue): void {
-    if (this.paths.has(issue.path)) return;
-    this.paths.add(issue.path);
-    if (this.kept.length < MAX_ISSUES) this.kept.push(issue);
-    else this.more++;
-  }
-
-  get total(): number {
-    return this.kept.length + this.more;
-  }
-}
-
-function invalidContract(issues: IssueList): RulesError {
-  const lines = issues.kept
-    .slice(0, MESSAGE_ISSUES)
-    .map((issue) => `${issue.path === "" ? "(the commission)" : issue.path}: expected ${issue.expected}, received ${issue.received}`);
-  const total = issues.total;
-  const more = total > MESSAGE_ISSUES ? `; and ${(total - MESSAGE_ISSUES).toString()} more` : "";
-  const count = total === 1 ? "1 problem" : `${total.toString()} problems`;
-  return new RulesError("INVALID_CONTRACT", `Invalid contract (${count}): ${lines.join("; ")}${more}`, issues.kept, issues.more);
-}
-
-function joinPath(path: readonly PropertyKey[]): string {
-  return path.map((key) => (typeof key === "symbol" ? (key.description ?? "symbol") : String(key))).join(".");
-}
-
-/**
- * Adds one zod issue to `out` as one or more {@link RulesIssue}s. An object
- * with unknown keys is one zod issue listing them all; past the list's limit
- * they are only counted (their paths are distinct, and no other issue has
- * them: an unknown field has no schema of its own).
- */
-function addRulesIssues(issue: z.core.$ZodIssue, out: IssueList): void {
-  const path = joinPath(issue.path);
-  if (issue.code === "unrecognized_keys") {
-    const container = issue.input;
-    const keys = issue.keys;
-    for (let k = 0; k < keys.length; k++) {
-      if (out.kept.length >= MAX_ISSUES) {
-        out.more += keys.length - k;
-        return;
-      }
-      const key = keys[k] ?? "";
-      out.add({
-        path: path === "" ? key : `${path}.${key}`,
-        expected: "no such field: unknown fields are not allowed (check the spelling)",
-        received: describeValue(readOwn(container, key)),
-      });
-    }
-    return;
-  }
-  if (path !== "" && issue.input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")) {
-    out.add({ path, expected: `${issue.message} (the field is required)`, received: MISSING });
-    return;
-  }
-  if (issue.code === "invalid_union" && issue.discriminator !== undefined) {
-    // The discriminated union reports the whole object; show the bad `kind`.
-    const kind = readOwn(issue.input, issue.discriminator);
-    out.add(
-      kind === undefined
-        ? { path, expected: `${issue.message} (the field is required)`, received: MISSING }
-        : { path, expected: issue.message, received: describeValue(kind) },
-    );
-    return;
-  }
-  out.add({ path, expected: issue.message, received: describeValue(issue.input) });
-}
-
-/** Reads an own data property without running getters or touching prototypes. */
-function readOwn(container: unknown, key: string): unknown {
-  if (typeof container !== "object" || container === null) return undefined;
-  try {
-    const descriptor = Object.getOwnPropertyDescriptor(container, key);
-    return descriptor !== undefined && "value" in descriptor ? descriptor.value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }

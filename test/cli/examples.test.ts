@@ -39,6 +39,14 @@ describe("examples", () => {
     expect(out).toContain("Ledger: 9 entries");
   });
 
+  it("a settlement as an SIE 4I voucher file", () => {
+    const out = runExample("examples/bookkeeping-sie.ts");
+    expect(out).toContain("#FORMAT PC8\n");
+    expect(out).toContain('#TRANS 4610 {1 "2100" 20 "410"} 756.25 20220331 "familjeradgivning:2022-03:session:S2"\n');
+    expect(out).toContain("Voucher B 1 of 2022-03-31: 6 rows, 1\u00a0761,25\u00a0kr debit = 1\u00a0761,25\u00a0kr credit");
+    expect(out).toContain("1098 bytes in code page 437 (per-entry, line ends crlf)");
+  });
+
   it("a notice and its last payment", () => {
     const out = runExample("examples/notice-last-payment.ts");
     expect(out).toContain("last day in force 2023-03-15");

@@ -24,10 +24,11 @@ import { anyLocator, explained, valueError, type Location } from "../errors.js";
 import { excelCsvLines, jsonChunks, moneyCell, renderPairs, sek, tableLines, type CsvCell } from "../format.js";
 import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp } from "../inputs.js";
 import { readJsonFile } from "../jsonFile.js";
-import { dataOutput, textOutput, writeFileAtomically } from "../output.js";
+import { dataOutput, textOutput, writeFileAtomically, type CommandOutput } from "../output.js";
+import { loadPosting, settlementSie, SIE_HELP, SIE_OPTIONS } from "../sie.js";
 import { policiesText, warningLines } from "./statement.js";
 
-const FORMATS = ["table", "json", "csv"] as const;
+const FORMATS = ["table", "json", "csv", "sie"] as const;
 
 /** The name and version of a ledger file's shape. */
 export const LEDGER_FORMAT = "verksamhetsuppdrag/ledger@1";
@@ -50,7 +51,8 @@ export const settleSpec: CommandSpec = {
     from: { type: "string", value: "YYYY-MM", description: "the first month to recompute (default: the ledger's earliest month, else --month)" },
     "dry-run": { type: "boolean", description: "print the settlement but leave the ledger as it is" },
     ...BILLING_OPTIONS,
-    format: { type: "string", short: "f", value: "table|json|csv", description: "output format (default table); csv gives the entries for Swedish Excel" },
+    format: { type: "string", short: "f", value: "table|json|csv|sie", description: "output format (default table); csv gives the entries for Swedish Excel, sie a voucher file" },
+    ...SIE_OPTIONS,
   },
   get details() {
     return [
@@ -59,12 +61,15 @@ export const settleSpec: CommandSpec = {
       "the ledger (written to a temporary file beside it, then renamed): on any error the ledger is left as it was.",
       "Running the same settlement again prints a zero total and adds nothing.",
       "",
+      ...SIE_HELP,
+      "",
       policyHelp(),
       "",
       "Examples:",
       "  verksamhetsuppdrag settle familjeradgivning --month 2022-04 --sessions sessions.csv --ledger ledger.json",
       "  verksamhetsuppdrag settle beroendemottagningen --month 2023-05 --index opi-2023-final.json --ledger ledger.json",
       "  verksamhetsuppdrag settle familjeradgivning --month 2022-04 --sessions sessions.csv --ledger ledger.json --format csv > avrakning.csv",
+      "  verksamhetsuppdrag settle familjeradgivning --month 2022-04 --sessions sessions.csv --ledger ledger.json --format sie --posting posting.json > bokforingsorder.si",
     ].join("\n");
   },
 };
@@ -198,8 +203,9 @@ export function settlementCsvLines(s: Settlement): Generator<string> {
  */
 export const settleCommand: Command = {
   spec: settleSpec,
-  run: async (args) => {
+  run: async (args, context) => {
     const format = choiceValue(stringOption(args, "format") ?? "table", FORMATS, "--format", "settle");
+    const posting = await loadPosting(args, format, "settle");
     const month = monthValue(requireOption(args, "month", "settle"), "--month");
     const ledgerFile = requireOption(args, "ledger", "settle");
     const fromOption = stringOption(args, "from");
@@ -211,6 +217,8 @@ export const settleCommand: Command = {
     const settlementInput: SettlementInput = { ...input, paid: ledger.entries as PaidEntry[] };
     if (from !== undefined) settlementInput.from = from;
     const s = explained(() => settle(contract, month, settlementInput), anyLocator(ledgerLocator(ledgerFile), locate), { ...BILLING_TERMS, from: "--from" });
+    // The voucher file is made before the ledger is written: a text it cannot hold leaves the ledger as it was.
+    const sie = posting === undefined ? undefined : settlementSie(s, posting, args, context);
     let note: string;
     if (args.values["dry-run"] === true) note = `Ledger ${ledgerFile}: left as it was (--dry-run; ${s.entries.length.toString()} entries not added)`;
     else if (s.entries.length === 0) note = `Ledger ${ledgerFile}: nothing added`;
@@ -224,6 +232,8 @@ export const settleCommand: Command = {
         return dataOutput(jsonChunks(settlementToJSON(s)));
       case "csv":
         return dataOutput(settlementCsvLines(s));
+      case "sie":
+        return sie as CommandOutput;
       case "table":
         return textOutput(settlementTableChunks(s, contract, note));
     }

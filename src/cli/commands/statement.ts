@@ -10,10 +10,12 @@ import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
 import { explained } from "../errors.js";
 import { excelCsvLines, jsonChunks, LazyList, moneyCell, numberCell, renderPairs, sek, swedishDecimal, tableLines, type CsvCell, type TableColumn } from "../format.js";
+import type { PostingConfig } from "../../bookkeeping/index.js";
 import { dataOutput, textOutput } from "../output.js";
 import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp } from "../inputs.js";
+import { loadPosting, SIE_HELP, SIE_OPTIONS, statementSie } from "../sie.js";
 
-const FORMATS = ["table", "json", "csv"] as const;
+const FORMATS = ["table", "json", "csv", "sie"] as const;
 
 /**
  * The spec of `statement`.
@@ -31,12 +33,16 @@ export const statementSpec: CommandSpec = {
     month: { type: "string", short: "m", value: "YYYY-MM", description: "the month to pay for (required)" },
     ...BILLING_OPTIONS,
     explain: { type: "boolean", description: "table: also show how each line was made (rule, policy, figures)" },
-    format: { type: "string", short: "f", value: "table|json|csv", description: "output format (default table); csv opens in Swedish Excel" },
+    format: { type: "string", short: "f", value: "table|json|csv|sie", description: "output format (default table); csv opens in Swedish Excel, sie is a voucher file" },
+    ...SIE_OPTIONS,
   },
   get details() {
     return [
       "Sessions of the month's year up to its end are used (earlier months count towards the yearly cap);",
       "every row of the file is checked, whatever its date. CSV: UTF-8 with or without BOM, comma or semicolon separated.",
+      "",
+      ...SIE_HELP,
+      "A statement books the whole month; to book only what changed since, use settle.",
       "",
       policyHelp(),
       "",
@@ -44,6 +50,7 @@ export const statementSpec: CommandSpec = {
       "  verksamhetsuppdrag statement familjeradgivning --month 2022-03 --sessions march.csv",
       "  verksamhetsuppdrag statement vald-i-nara-relation --month 2023-03 --start 2020-01-01 --format json",
       "  verksamhetsuppdrag statement familjeradgivning --month 2022-03 --sessions march.csv --format csv > mars.csv",
+      "  verksamhetsuppdrag statement familjeradgivning --month 2022-03 --sessions march.csv --format sie --posting posting.json > mars.si",
     ].join("\n");
   },
 };
@@ -414,8 +421,9 @@ export function statementJSON(s: Statement): Record<string, unknown> {
  */
 export const statementCommand: Command = {
   spec: statementSpec,
-  run: async (args) => {
+  run: async (args, context) => {
     const format = choiceValue(stringOption(args, "format") ?? "table", FORMATS, "--format", "statement");
+    const posting = await loadPosting(args, format, "statement");
     const month = monthValue(requireOption(args, "month", "statement"), "--month");
     const contract = await loadContract(positional(args, 0));
     const { input, locate } = await loadBillingInput(args);
@@ -425,6 +433,8 @@ export const statementCommand: Command = {
         return dataOutput(jsonChunks(statementJSON(s)));
       case "csv":
         return dataOutput(statementCsvLines(s, contract));
+      case "sie":
+        return statementSie(s, posting as PostingConfig, args, context);
       case "table":
         return textOutput(statementTableChunks(s, contract, { explain: args.values.explain === true }));
     }
