@@ -594,8 +594,12 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
       const line = diff.item < 0 ? undefined : (lines.get(lineId) as StatementLine);
       const { description, clause } = line ?? booked.describe(paid.line(diff.booked));
       let entryId = `${month}/${lineId}`;
-      for (let n = 2; entryIds.has(entryId); n++) entryId = `${month}/${lineId}#${n.toString()}`;
-      entryIds.add(entryId);
+      // Line ids are distinct, so a new entry's id can only clash with an id already used in the month settled, or with a
+      // `#n` id made for such a clash; with none used, no id is made either, and the (million) ids need not be kept.
+      if (entryIds.size > 0) {
+        for (let n = 2; entryIds.has(entryId); n++) entryId = `${month}/${lineId}#${n.toString()}`;
+        entryIds.add(entryId);
+      }
       const entry: LedgerEntry = {
         entryId,
         contractId: c.id,
