@@ -17,7 +17,7 @@ import type { CallOffSummary } from "../billing/types.js";
 import { yearReportOf } from "../billing/yearReport.js";
 import { deadlines, waitingTimes, type Deadline, type Intake, type PersistentRun, type RollRule, type Share } from "../deadlines/index.js";
 import { parseRoll } from "../deadlines/internal.js";
-import { Decimal } from "../money/index.js";
+import { Decimal, formatSek } from "../money/index.js";
 import { percentText, quotient, roundedQuotient } from "../money/money.js";
 
 /**
@@ -201,6 +201,7 @@ export interface WaitingFigures {
  * @example
  * ```ts
  * const f: ReportFigure = { key: "sessions", label: "Antal besök", value: "412", clause: "SON 2021-233 §4.1" };
+ * const h: ReportFigure = { key: "billableHours", label: "Debiterbar tid, timmar", value: "2 590,00", clause: "SON 2021-233 §1.2" };
  * ```
  */
 export interface ReportFigure {
@@ -208,7 +209,7 @@ export interface ReportFigure {
   key: string;
   /** The Swedish label, e.g. `"Debiterbara timmar"`. */
   label: string;
-  /** The value as printed: numbers with a decimal point, money with two decimals. */
+  /** The value as printed in Swedish: decimal comma and spaces between thousands (hours and kronor with two decimals), dates as `YYYY-MM-DD`. */
   value: string;
   /** The clause the figure comes from or is held against. */
   clause: string;
@@ -238,9 +239,9 @@ export interface ActivityReport {
   individualSessions: number;
   /** Sessions of the year outside the term (not counted in any other figure). */
   sessionsOutsideTerm: number;
-  /** Distinct cases (`caseId`) among the sessions. */
+  /** Distinct cases (`caseId`) among the individual sessions (a group session is not a case: its `caseId`, if any, names the group). */
   cases: number;
-  /** Sessions without a `caseId` (left out of the averages per case). */
+  /** Individual sessions without a `caseId` (left out of the averages per case). */
   sessionsWithoutCase: number;
   /** The minutes performed (exact; shown as hours in `figures`). */
   performedMinutes: number;
@@ -401,7 +402,9 @@ function dueOf(contract: Contract, year: number, roll: RollRule, start: LocalDat
  * (`total ÷ cases`) and held against the contract's guidance where it has
  * one (SON 2021-233 §2.3 *"cirka 7 timmar, vilket innebär 4-5 samtal per
  * par"*: the sessions get a verdict, the *"cirka"* hours only the figure).
- * Sessions without a `caseId` count in every figure but the averages. From
+ * The averages count individual sessions: a group session is not a case
+ * (its `caseId`, if any, names the group), and an individual session
+ * without a `caseId` counts in every figure but the averages. From
  * `intakes` come the share offered a first meeting within the contract's
  * days and the months of persistent waits over 14 days (as
  * {@link waitingTimes} reads them). From `groups`, the groups against full
@@ -486,15 +489,16 @@ export function activityReport(contract: Contract, year: number, input?: Activit
     minutes += m;
     billableTicks += counted[i] ?? 0;
     payableTicks += payable[i] ?? 0;
+    if (minimumAge !== null && (s.age[i] ?? -1) >= 0 && (s.age[i] ?? 0) < minimumAge.years) underAge++;
+    if (residency !== null && s.nonResident[i] === 1) nonResident++;
     if (s.group[i] === 1) {
+      // A group is not a case: its id (if any) names the group, and its time is shared by many.
       groupSessions++;
       groupParticipants += s.participants[i] ?? 0;
       groupApplied += applied[i] ?? 0;
-    } else {
-      individual++;
+      continue;
     }
-    if (minimumAge !== null && (s.age[i] ?? -1) >= 0 && (s.age[i] ?? 0) < minimumAge.years) underAge++;
-    if (residency !== null && s.nonResident[i] === 1) nonResident++;
+    individual++;
     const caseId = s.caseIds?.[i];
     if (caseId === undefined) {
       withoutCase++;
@@ -550,7 +554,7 @@ export function activityReport(contract: Contract, year: number, input?: Activit
 
   const warnings = [...report.warnings];
   if (outside > 0) warnings.push(`${outside.toString()} session(s) of ${year.toString()} lie outside the term and are left out of the report's figures`);
-  if (withoutCase > 0 && cases > 0) warnings.push(`${withoutCase.toString()} session(s) carry no caseId and are left out of the averages per case`);
+  if (withoutCase > 0 && cases > 0) warnings.push(`${withoutCase.toString()} individual session(s) carry no caseId and are left out of the averages per case`);
 
   const result: ActivityReport = {
     contractId: c.id,
@@ -595,7 +599,10 @@ export function activityReport(contract: Contract, year: number, input?: Activit
   return result;
 }
 
-const sv = (d: Decimal, places?: number): string => (places === undefined ? d.toFixed() : d.toFixed(places));
+/** A figure the Swedish way (decimal comma, spaces between thousands), two decimals. */
+const sv = (d: Decimal): string => formatSek(d.toFixed(2), { unit: false });
+/** A whole number or a ratio the Swedish way, as printed in the report. */
+const svText = (text: string): string => text.replace(".", ",");
 
 /** The report's figures as labelled rows, in the order the report reads. */
 function figuresOf(r: ActivityReport, c: Contract): ReportFigure[] {
@@ -611,9 +618,9 @@ function figuresOf(r: ActivityReport, c: Contract): ReportFigure[] {
   add("groupParticipants", "Deltagare i grupp, summa", r.groupSessions.participants.toString(), r.groupSessions.clause ?? reportClause);
   if (r.groupSessions.meetingRule !== null) add("groupRuleMet", "varav enligt gruppregeln (fyra klienttimmar per grupptimme)", r.groupSessions.meetingRule.toString(), r.groupSessions.clause ?? reportClause);
   add("cases", "Antal ärenden", r.cases.toString(), reportClause);
-  add("performedHours", "Utförd tid, timmar", sv(roundedQuotient(r.performedMinutes, 60), 2), reportClause);
-  if (r.billableHours !== null) add("billableHours", "Debiterbar tid, timmar", sv(r.billableHours, 2), c.compensation.clause);
-  if (r.payableHours !== null) add("payableHours", "varav inom takvolymen", sv(r.payableHours, 2), r.cap?.clause ?? c.compensation.clause);
+  add("performedHours", "Utförd tid, timmar", sv(roundedQuotient(r.performedMinutes, 60)), reportClause);
+  if (r.billableHours !== null) add("billableHours", "Debiterbar tid, timmar", sv(r.billableHours), c.compensation.clause);
+  if (r.payableHours !== null) add("payableHours", "varav inom takvolymen", sv(r.payableHours), r.cap?.clause ?? c.compensation.clause);
   for (const [key, label, avg] of [
     ["hoursPerCase", "Timmar per ärende, genomsnitt", r.hoursPerCase],
     ["sessionsPerCase", "Besök per ärende, genomsnitt", r.sessionsPerCase],
@@ -621,24 +628,24 @@ function figuresOf(r: ActivityReport, c: Contract): ReportFigure[] {
     if (avg === null) continue;
     const g = avg.guidance;
     const against = g === null ? "" : g.low.equals(g.high) ? ` (uppdraget: cirka ${g.low.toFixed()})` : ` (uppdraget: ${g.low.toFixed()}–${g.high.toFixed()}${g.within === null ? "" : g.within ? ", inom" : ", utanför"})`;
-    add(key, label, `${sv(avg.average, 2)}${against}`, g?.clause ?? reportClause);
+    add(key, label, `${sv(avg.average)}${against}`, g?.clause ?? reportClause);
   }
   if (r.cap !== null) {
-    add("capHours", "Takvolym inklusive avrop, timmar", sv(r.cap.capHours, 2), r.cap.clause);
-    add("capUsed", "Använt av takvolymen, timmar", sv(r.cap.usedHours, 2), r.cap.clause);
-    add("capOver", "Utöver takvolymen, timmar", sv(r.cap.overHours, 2), r.cap.clause);
+    add("capHours", "Takvolym inklusive avrop, timmar", sv(r.cap.capHours), r.cap.clause);
+    add("capUsed", "Använt av takvolymen, timmar", sv(r.cap.usedHours), r.cap.clause);
+    add("capOver", "Utöver takvolymen, timmar", sv(r.cap.overHours), r.cap.clause);
     add("callOffs", "Skriftliga avrop", r.cap.callOffs.length.toString(), c.callOffs?.clause ?? r.cap.clause);
   }
   if (r.visitFees !== null) {
     add("visits", "Avgiftsbelagda besök", r.visitFees.visits.toString(), r.visitFees.clause);
-    add("visitFees", "Besöksavgifter, kr (tillfaller förvaltningen)", sv(r.visitFees.amount, 2), r.visitFees.clause);
+    add("visitFees", "Besöksavgifter, kr (tillfaller förvaltningen)", sv(r.visitFees.amount), r.visitFees.clause);
   }
   if (r.eligibility.underAge !== null) add("underAge", "Besök med deltagare under målgruppens ålder", r.eligibility.underAge.toString(), r.eligibility.minimumAgeClause ?? reportClause);
   if (r.eligibility.nonResident !== null) add("nonResident", "Besök av ej kommuninvånare utan överenskommelse", r.eligibility.nonResident.toString(), r.eligibility.residencyClause ?? reportClause);
   const w = r.waiting;
   if (w !== null) {
     add("intakes", "Nya ärenden (första kontakt)", w.intakes.toString(), w.goalClause);
-    add("withinGoal", `Erbjudna första samtal inom ${w.goalDays.toString()} dagar, andel %`, w.withinGoal === null ? "–" : w.withinGoal.percent, w.goalClause);
+    add("withinGoal", `Erbjudna första samtal inom ${w.goalDays.toString()} dagar, andel %`, w.withinGoal === null ? "–" : svText(w.withinGoal.percent), w.goalClause);
     add("monthsOverLimit", "Månader med väntetid över gränsen", w.monthsOverLimit.toString(), w.reportClause ?? w.goalClause);
     if (w.informPurchaser !== null) add("informPurchaser", "Långvariga väntetider att meddela förvaltningen", w.informPurchaser ? "ja" : "nej", w.reportClause ?? w.goalClause);
   }
@@ -647,6 +654,6 @@ function figuresOf(r: ActivityReport, c: Contract): ReportFigure[] {
     add("groups", `Grupper med ${gc.required.minParticipants.toString()}–${gc.required.maxParticipants.toString()} deltagare`, `${gc.withinRange.toString()} av ${gc.required.count.toString()}`, gc.required.clause);
     add("fullOperation", "Hel verksamhet", gc.fullOperation ? "ja" : "nej", gc.required.clause);
   }
-  add("paymentDue", "Ersättning för året, kr", sv(r.payment.total, 2), r.payment.clause);
+  add("paymentDue", "Ersättning för året, kr", sv(r.payment.total), r.payment.clause);
   return rows;
 }
