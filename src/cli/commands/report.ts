@@ -212,7 +212,7 @@ export function reportMarkdown(r: ActivityReport, results: ExpectedResultsEvalua
   for (const f of r.figures) if (f.key !== "due") out.push(`| ${md(f.label)} | ${md(f.value)} | ${md(f.clause)} |`);
   out.push("");
   const guidance = r.hoursPerCase?.guidance ?? r.sessionsPerCase?.guidance ?? null;
-  if (guidance?.quote !== undefined && guidance?.quote !== null) out.push(`Genomsnitten per ärende jämförs med ${md(guidance.clause)}: *"${md(guidance.quote)}"*`, "");
+  if (guidance !== null && guidance.quote !== null) out.push(`Genomsnitten per ärende jämförs med ${md(guidance.clause)}: *"${md(guidance.quote)}"*`, "");
   if (results !== null) {
     out.push("## Uppnådda resultat vad gäller uppställda mål", "", "| # | Förväntat resultat | Mål | Utfall | Uppfyllt |", "|---|---|---:|---:|---|");
     for (const row of resultRows(results)) out.push(`| ${row.map(md).join(" | ")} |`);
