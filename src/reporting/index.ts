@@ -20,4 +20,4 @@ export type {
 export { expectedResults } from "./expectedResults.js";
 export type { ExpectedResultOutcome, ExpectedResultsEvaluation, ResultAnswers } from "./expectedResults.js";
 export { activityReportToJSON } from "./json.js";
-export type { ActivityReportJSON } from "./json.js";
+export type { ActivityReportJSON, CaseAverageJSON } from "./json.js";
