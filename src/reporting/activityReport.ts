@@ -265,8 +265,14 @@ export interface ActivityReport {
   eligibility: { underAge: number | null; nonResident: number | null; minimumAgeClause: string | null; residencyClause: string | null };
   /** The waiting times, when `intakes` was given. */
   waiting: WaitingFigures | null;
-  /** What was due for the year (the sum of its statements), and what was not payable. */
-  payment: { total: Decimal; notPayable: Decimal; feesOwedToPurchaser: Decimal; clause: string };
+  /**
+   * What was due for the year (the sum of its statements), what was not
+   * payable, and the cost the contract states for the year where it states
+   * one (an hour volume's `statedYears`: Boendestöd 2018, *"1 275 h / 600
+   * tkr"*), with the difference due − stated (the text's cost is rounded to
+   * thousands; the billing prices each hour at annualCost ÷ hoursPerYear).
+   */
+  payment: { total: Decimal; notPayable: Decimal; feesOwedToPurchaser: Decimal; clause: string; statedCost: Decimal | null; statedDifference: Decimal | null };
   /** The billing's warnings and the report's own. */
   warnings: string[];
   /** The report's own options, resolved. */
@@ -552,6 +558,7 @@ export function activityReport(contract: Contract, year: number, input?: Activit
     };
   }
 
+  const stated = comp.kind === "hour-volume" ? comp.statedYears.find((y) => y.year === year) : undefined;
   const warnings = [...report.warnings];
   if (outside > 0) warnings.push(`${outside.toString()} session(s) of ${year.toString()} lie outside the term and are left out of the report's figures`);
   if (withoutCase > 0 && cases > 0) warnings.push(`${withoutCase.toString()} individual session(s) carry no caseId and are left out of the averages per case`);
@@ -589,7 +596,14 @@ export function activityReport(contract: Contract, year: number, input?: Activit
       residencyClause: residency?.clause ?? null,
     },
     waiting: waitingOf(c, year, parsed.raw.intakes, asOf, opts.persistMonths),
-    payment: { total: report.total, notPayable: report.notPayable, feesOwedToPurchaser: report.feesOwedToPurchaser, clause: comp.clause },
+    payment: {
+      total: report.total,
+      notPayable: report.notPayable,
+      feesOwedToPurchaser: report.feesOwedToPurchaser,
+      clause: stated?.clause ?? comp.clause,
+      statedCost: stated === undefined ? null : new Decimal(stated.cost),
+      statedDifference: stated === undefined ? null : report.total.minus(stated.cost),
+    },
     warnings,
     options: { caseHours, roll },
     policies: report.policies,
@@ -655,5 +669,6 @@ function figuresOf(r: ActivityReport, c: Contract): ReportFigure[] {
     add("fullOperation", "Hel verksamhet", gc.fullOperation ? "ja" : "nej", gc.required.clause);
   }
   add("paymentDue", "Ersättning för året, kr", sv(r.payment.total), r.payment.clause);
+  if (r.payment.statedCost !== null) add("statedCost", "Kostnad för året enligt uppdraget, kr", sv(r.payment.statedCost), r.payment.clause);
   return rows;
 }

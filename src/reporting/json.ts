@@ -62,7 +62,7 @@ export interface ActivityReportJSON {
   cap: { capHours: string; usedHours: string; overHours: string; remaining: string; callOffs: CallOffSummary[]; clause: string } | null;
   eligibility: ActivityReport["eligibility"];
   waiting: WaitingFigures | null;
-  payment: { total: string; notPayable: string; feesOwedToPurchaser: string; clause: string };
+  payment: { total: string; notPayable: string; feesOwedToPurchaser: string; clause: string; statedCost: string | null; statedDifference: string | null };
   warnings: string[];
   options: { caseHours: CaseHoursBasis; roll: RollRule };
   policies: ResolvedBillingPolicies;
@@ -139,6 +139,8 @@ export function activityReportToJSON(report: ActivityReport): ActivityReportJSON
       notPayable: moneyToJson(r.payment.notPayable),
       feesOwedToPurchaser: moneyToJson(r.payment.feesOwedToPurchaser),
       clause: r.payment.clause,
+      statedCost: r.payment.statedCost === null ? null : moneyToJson(r.payment.statedCost),
+      statedDifference: r.payment.statedDifference === null ? null : moneyToJson(r.payment.statedDifference),
     },
     warnings: [...r.warnings],
     options: { ...r.options },

@@ -14,12 +14,11 @@
  * - `{ descriptive }`: no computation needs it, and the reason why (a title,
  *   a quote, a literal the schema pins to one value, a fact about another
  *   commission, …);
- * - `{ unread }`: a rule parameter that no function honours — a known gap,
- *   listed here so it is visible rather than hidden. Its key (`probe`, by
- *   default the last key) must not occur in src/ outside the schema, the
- *   shipped data and the `show` command (src/cli/commands/catalog.ts, which
- *   prints every figure): once a function reads it, the entry must become
- *   `readBy`.
+ *
+ * There is no third kind: a rule parameter that no function honours is a
+ * defect to fix (issue 13 found four — a visit fee's `revisedYearly`, a
+ * call-off clause's `atContractCompensation`, a stated year's `cost`, and
+ * the visit length, which is an estimate and so descriptive).
  *
  * The test fails for a path with no entry and for an entry whose path no
  * longer exists.
@@ -30,7 +29,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { boendestodProcuredOptions, contractJsonSchema, contracts } from "../../src/contracts/index.js";
 
-type Usage = { readBy: string } | { descriptive: string } | { unread: string; probe?: string };
+type Usage = { readBy: string } | { descriptive: string };
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -40,7 +39,6 @@ function isExcluded(file: string): boolean {
 }
 
 /** `show` prints every figure; printing is not honouring a rule. */
-const SHOW = "src/cli/commands/catalog.ts";
 
 // ---------------------------------------------------------------------------
 // Collecting the paths
@@ -218,18 +216,12 @@ const USAGE: Record<string, Usage> = {
   "compensation.visitFee.owedTo": { readBy: "src/billing/timeBased.ts" },
   "compensation.visitFee.clause": { readBy: "src/indexation/annualAmount.ts" },
   "compensation.visitFee.quote": { descriptive: QUOTE },
-  "compensation.visitFee.revisedYearly": {
-    unread:
-      "shown by `show` only: visitFee() and the statements carry the fee forward by the caller's visitFeeRule (default 'follow-rate') whatever the field says; a fee the text does not revise (false) is not kept unchanged unless the caller passes 'unchanged'",
-  },
+  "compensation.visitFee.revisedYearly": { readBy: "src/indexation/annualAmount.ts" },
   "compensation.visitFee.visitMinutes.min": {
-    unread: "a visit is 1–2 hours (SON 2021-233 §2.3); the fee is counted per session (policy visitFee) whatever the session's length; nothing reads the range",
-    probe: "visitMinutes",
+    descriptive:
+      "\"Ett besök beräknas vara mellan 1-2 timmar\" (SON 2021-233 §2.3): an estimate (beräknas) of the visit the fee was set for, not a condition of the fee; every visit is charged it (policy visitFee); shown by `show`",
   },
-  "compensation.visitFee.visitMinutes.max": {
-    unread: "as visitMinutes.min: a session outside 60–120 minutes still counts as a visit for the fee",
-    probe: "visitMinutes",
-  },
+  "compensation.visitFee.visitMinutes.max": { descriptive: "as visitMinutes.min: the estimate's upper end" },
   "compensation.expectedVolume.cases": {
     descriptive: "about 300 couples/cases a year (SON 2021-233 §1.2, \"cirka\"): an estimate, not a limit or a price; shown by `show`; the binding figure is yearlyCap",
   },
@@ -246,11 +238,7 @@ const USAGE: Record<string, Usage> = {
   "compensation.statedYears[].months": { readBy: "src/billing/ledger.ts" },
   "compensation.statedYears[].clause": { readBy: "src/billing/ledger.ts" },
   "compensation.statedYears[].quote": { descriptive: QUOTE },
-  "compensation.statedYears[].cost": {
-    unread:
-      "shown by `show` only: a part year is billed as its hours × annualCost ÷ hoursPerYear, never held against the stated cost (Capio and Stadsmissionen 2018: 1 450 h × 800 000 / 1 930 = 601 036.27 kr against the text's 600 tkr)",
-    probe: "cost",
-  },
+  "compensation.statedYears[].cost": { readBy: "src/reporting/activityReport.ts" },
 
   // Indexation
   "indexation.series": { readBy: "src/indexation/annualAmount.ts" },
@@ -265,10 +253,7 @@ const USAGE: Record<string, Usage> = {
 
   // Call-offs
   "callOffs.form": literal('"written"', "src/billing/input.ts (an oral call-off is refused)"),
-  "callOffs.atContractCompensation": {
-    unread:
-      "shown by `show` only: called-off hours are always priced at the contract's rate (src/billing/ledger.ts raises the cap); a clause with false (another price) would not be honoured",
-  },
+  "callOffs.atContractCompensation": { readBy: "src/billing/context.ts" },
   "callOffs.clause": { readBy: "src/billing/timeBased.ts" },
   "callOffs.quote": { descriptive: QUOTE },
 
@@ -379,11 +364,7 @@ function entryProblems(path: string, usage: Usage): string[] {
     const source = sources.get(file) ?? readFileSync(join(ROOT, file), "utf8");
     return reads(source, key) ? [] : [`${path}: readBy ${file}, which does not mention "${key}" (as .${key}, "${key}" or ${key}:)`];
   }
-  if ("descriptive" in usage) return usage.descriptive.trim().length >= 10 ? [] : [`${path}: descriptive needs a reason`];
-  if (usage.unread.trim().length < 10) return [`${path}: unread needs a reason`];
-  const probe = usage.probe ?? key;
-  const readers = [...sources].filter(([file, source]) => !isExcluded(file) && file !== SHOW && reads(source, probe)).map(([file]) => file);
-  return readers.length === 0 ? [] : [`${path}: listed as unread, but ${readers.join(", ")} mention "${probe}"; make it { readBy } with the file that reads it`];
+  return usage.descriptive.trim().length >= 10 ? [] : [`${path}: descriptive needs a reason`];
 }
 
 describe("field usage: every contract field is read by a function or is descriptive", () => {
@@ -441,7 +422,6 @@ describe("field usage: every contract field is read by a function or is descript
     expect(entryProblems("insurance.personalInjury", { readBy: "src/billing/billableHours.ts" })[0]).toMatch(/does not mention "personalInjury"/);
     expect(entryProblems("insurance.personalInjury", { readBy: "src/no/such/file.ts" })[0]).toMatch(/does not exist/);
     expect(entryProblems("insurance.personalInjury", { readBy: "src/contracts/schema.ts" })[0]).toMatch(/holds or describes the data/);
-    expect(entryProblems("insurance.personalInjury", { unread: "claimed unread, but it is read" })[0]).toMatch(/src\/liability\/index\.ts/);
     expect(entryProblems("title", { descriptive: "" })[0]).toMatch(/needs a reason/);
   });
 });

@@ -3,16 +3,19 @@ import { describe, expect, it } from "vitest";
 import {
   activityReport,
   activityReportToJSON,
+  boendestodProcuredOptions,
   contracts,
   Decimal,
   expectedResults,
   insuranceCheck,
   liabilityCap,
   RulesError,
+  statement,
+  visitFee,
   yearReport,
   type Session,
 } from "../../src/index.js";
-import { errorOf } from "../billing/helpers.js";
+import { errorOf, variant } from "../billing/helpers.js";
 
 const FR = contracts.familjeradgivning;
 
@@ -182,5 +185,36 @@ describe("insuranceCheck and liabilityCap", () => {
     );
     expect(errorOf(() => liabilityCap(contracts.valdINaraRelation, { kind: "pure-economic-loss", amount: 0.1 + 0.2 })).code).toBe("INVALID_MONEY");
     expect(errorOf(() => insuranceCheck(contracts.valdINaraRelation, { personalInjury: "20000000" } as never)).issues[0]?.path).toBe("cover.propertyDamage");
+  });
+});
+
+describe("the rule parameters the field walk found unread", () => {
+  it("a call-off clause at another compensation refuses call-offs instead of billing them at the contract's rate", () => {
+    const other = variant(FR, (c) => {
+      c.callOffs.atContractCompensation = false;
+    });
+    const e = errorOf(() => statement(other, "2022-11", { callOffs: [{ id: "A1", date: "2022-11-15", hours: "100", form: "written" }] }));
+    expect(e.code).toBe("NOT_IN_CONTRACT");
+    expect(e.message).toContain("another compensation");
+    expect(statement(FR, "2022-11", { callOffs: [{ id: "A1", date: "2022-11-15", hours: "100", form: "written" }] }).cap?.capHours.toFixed()).toBe("2690");
+  });
+
+  it("a visit fee the text does not revise stays as it is unless the caller says otherwise", () => {
+    const index = { name: "uppräkningsmodell", percent: { 2023: "5" } };
+    expect(visitFee(FR, 2023, { index }).amount.toFixed(2)).toBe("210.00");
+    const fixed = variant(FR, (c) => {
+      c.compensation.visitFee.revisedYearly = false;
+    });
+    expect(visitFee(fixed, 2023, { index }).amount.toFixed(2)).toBe("200.00");
+    expect(visitFee(fixed, 2023, { index }).visitFeeRule).toBe("unchanged");
+    expect(visitFee(fixed, 2023, { index, rule: "follow-rate" }).amount.toFixed(2)).toBe("210.00");
+  });
+
+  it("the activity report sets what was due beside the cost the text states for the year", () => {
+    const capio = boendestodProcuredOptions.capio;
+    const r = activityReport(capio, 2018);
+    expect(r.payment.statedCost?.toFixed(2)).toBe("600000.00");
+    expect(r.payment.total.minus(r.payment.statedCost ?? 0).equals(r.payment.statedDifference ?? 1)).toBe(true);
+    expect(activityReport(FR, 2022).payment.statedCost).toBeNull();
   });
 });
