@@ -130,6 +130,12 @@ function insuranceOf(contract: Contract): InsuranceClause {
   return contract.insurance;
 }
 
+/** The fields of a caller's argument object, each read once; anything but an object is an `INVALID_ARGUMENT`. */
+function argumentFields<K extends string>(value: unknown, path: string, expected: string, keys: readonly K[]): Partial<Record<K, unknown>> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw fieldError("INVALID_ARGUMENT", path, expected, value);
+  return ownFields(value, keys, path);
+}
+
 /** A non-negative amount of money from a caller's field, in öre. */
 function amountOre(value: unknown, path: string): number {
   const ore = toOre(value, path);
@@ -161,13 +167,8 @@ function amountOre(value: unknown, path: string): number {
  * ```
  */
 export function insuranceCheck(contract: Contract, cover: InsuranceCover): InsuranceCheck {
-  contract = ensureContract(contract);
-  const insurance = insuranceOf(contract);
-  const given: unknown = cover;
-  if (typeof given !== "object" || given === null || Array.isArray(given)) {
-    throw fieldError("INVALID_ARGUMENT", "cover", "an object { personalInjury, propertyDamage } of insured amounts", given);
-  }
-  const fields = ownFields(given, ["personalInjury", "propertyDamage"], "cover");
+  const insurance = insuranceOf(ensureContract(contract));
+  const fields = argumentFields(cover, "cover", "an object { personalInjury, propertyDamage } of insured amounts", ["personalInjury", "propertyDamage"]);
   const rows: { kind: InsuranceKind; required: number; covered: number }[] = [
     { kind: "personal-injury", required: toOre(insurance.personalInjury, "contract.insurance.personalInjury"), covered: amountOre(fields.personalInjury, "cover.personalInjury") },
     { kind: "property-damage", required: toOre(insurance.propertyDamage, "contract.insurance.propertyDamage"), covered: amountOre(fields.propertyDamage, "cover.propertyDamage") },
@@ -209,13 +210,8 @@ export function insuranceCheck(contract: Contract, cover: InsuranceCover): Insur
  * ```
  */
 export function liabilityCap(contract: Contract, claim: LiabilityClaim): LiabilityCap {
-  contract = ensureContract(contract);
-  const insurance = insuranceOf(contract);
-  const given: unknown = claim;
-  if (typeof given !== "object" || given === null || Array.isArray(given)) {
-    throw fieldError("INVALID_ARGUMENT", "claim", "an object { kind: 'pure-economic-loss', amount }", given);
-  }
-  const fields = ownFields(given, ["kind", "amount"], "claim");
+  const insurance = insuranceOf(ensureContract(contract));
+  const fields = argumentFields(claim, "claim", "an object { kind: 'pure-economic-loss', amount }", ["kind", "amount"]);
   if (fields.kind !== "pure-economic-loss") {
     throw fieldError(
       "INVALID_ARGUMENT",

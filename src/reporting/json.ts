@@ -8,10 +8,8 @@
 import { converting, JSON_FORMATS } from "../billing/json.js";
 import type { ResolvedBillingPolicies } from "../billing/policies.js";
 import type { CallOffSummary } from "../billing/types.js";
-import type { Deadline } from "../deadlines/index.js";
 import { moneyToJson, type Decimal } from "../money/index.js";
-import type { ActivityReport, CaseAverage, CaseHoursBasis, GroupComposition, GroupSessionFigures, ReportFigure, WaitingFigures } from "./activityReport.js";
-import type { RollRule } from "../deadlines/index.js";
+import type { ActivityReport, CaseAverage } from "./activityReport.js";
 
 /**
  * A {@link CaseAverage} as JSON: every figure a decimal string.
@@ -39,34 +37,20 @@ export interface CaseAverageJSON {
  * j.payment.total; //=> "1855392.24" (with the shipped OPI 2022)
  * ```
  */
-export interface ActivityReportJSON {
+export interface ActivityReportJSON
+  extends Omit<ActivityReport, "billableHours" | "payableHours" | "hoursPerCase" | "sessionsPerCase" | "visitFees" | "cap" | "payment" | "policies"> {
+  /** The shape and its version. */
   format: typeof JSON_FORMATS.activityReport;
-  contractId: string;
-  title: string;
-  covers: number;
-  due: Deadline | null;
-  compensationKind: ActivityReport["compensationKind"];
-  sessions: number;
-  individualSessions: number;
-  sessionsOutsideTerm: number;
-  cases: number;
-  sessionsWithoutCase: number;
-  performedMinutes: number;
+  /** Hours as decimal strings. */
   billableHours: string | null;
   payableHours: string | null;
   hoursPerCase: CaseAverageJSON | null;
   sessionsPerCase: CaseAverageJSON | null;
-  groupSessions: GroupSessionFigures;
-  groupComposition: GroupComposition | null;
+  /** Money as two-decimal strings. */
   visitFees: { visits: number; amount: string; owedTo: "purchaser" | "provider"; clause: string } | null;
   cap: { capHours: string; usedHours: string; overHours: string; remaining: string; callOffs: CallOffSummary[]; clause: string } | null;
-  eligibility: ActivityReport["eligibility"];
-  waiting: WaitingFigures | null;
   payment: { total: string; notPayable: string; feesOwedToPurchaser: string; clause: string; statedCost: string | null; statedDifference: string | null };
-  warnings: string[];
-  options: { caseHours: CaseHoursBasis; roll: RollRule };
   policies: ResolvedBillingPolicies;
-  figures: ReportFigure[];
 }
 
 const measure = (d: Decimal): string => d.toFixed();

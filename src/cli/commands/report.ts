@@ -26,10 +26,8 @@ import { loadContract } from "../contractArg.js";
 import { readCsvFile, type CsvRecord } from "../csv.js";
 import { anyLocator, explained, prefixLocator, valueError, type Location } from "../errors.js";
 import { excelCsvLines, jsonChunks, renderTable, type CsvCell } from "../format.js";
-import { readJsonFile } from "../jsonFile.js";
 import { dataOutput, textOutput } from "../output.js";
-import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp } from "../inputs.js";
-import { arrayIn } from "../sessions.js";
+import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp, readJsonList } from "../inputs.js";
 import { warningLines } from "./statement.js";
 
 const FORMATS = ["table", "json", "csv", "md"] as const;
@@ -73,8 +71,7 @@ export const reportSpec: CommandSpec = {
 /** Reads intakes from CSV (a header naming id, firstContact, firstMeeting; an empty meeting is still waiting) or JSON. */
 async function readIntakes(file: string): Promise<{ list: unknown[]; locate: (path: string) => Location | undefined }> {
   if (!file.toLowerCase().endsWith(".csv")) {
-    const { list, prefix } = arrayIn(await readJsonFile(file), "intakes", file, 'an array of intakes [{ "id", "firstContact", "firstMeeting" }], or { "intakes": [...] }');
-    return { list, locate: elementLocator("intakes", file, prefix) };
+    return readJsonList(file, "intakes", 'an array of intakes [{ "id", "firstContact", "firstMeeting" }]');
   }
   const list: Intake[] = [];
   const lines: number[] = [];
@@ -101,15 +98,6 @@ async function readIntakes(file: string): Promise<{ list: unknown[]; locate: (pa
       const line = lines[Number(m[1])];
       return line === undefined ? { file } : { file, line, ...(m[2] === undefined ? {} : { field: m[2] }) };
     },
-  };
-}
-
-function elementLocator(key: string, file: string, prefix: string): (path: string) => Location | undefined {
-  const pattern = new RegExp(`^${key}\\.(\\d+)(?:\\.(.+))?$`);
-  return (path) => {
-    const m = pattern.exec(path);
-    if (m === null) return undefined;
-    return { file, field: `${prefix}[${m[1] ?? ""}]${m[2] === undefined ? "" : `.${m[2]}`}` };
   };
 }
 
@@ -261,17 +249,17 @@ export const reportCommand: Command = {
     }
     const groupsFile = stringOption(args, "groups");
     if (groupsFile !== undefined) {
-      const { list, prefix } = arrayIn(await readJsonFile(groupsFile), "groups", groupsFile, 'an array of groups [{ "id", "participants" }], or { "groups": [...] }');
+      const { list, locate } = await readJsonList(groupsFile, "groups", 'an array of groups [{ "id", "participants" }]');
       input.groups = list as GroupSize[];
-      locators.push(elementLocator("groups", groupsFile, prefix));
+      locators.push(locate);
       labels.groups = groupsFile;
     }
     let answers: unknown[] | null = null;
     const answersFile = stringOption(args, "answers");
     if (answersFile !== undefined) {
-      const { list, prefix } = arrayIn(await readJsonFile(answersFile), "answers", answersFile, 'an array of answers [{ "yes", "total" }], or { "answers": [...] }');
+      const { list, locate } = await readJsonList(answersFile, "answers", 'an array of answers [{ "yes", "total" }]');
       answers = list;
-      locators.push(elementLocator("answers", answersFile, prefix));
+      locators.push(locate);
       labels.answers = answersFile;
     }
     const locate = anyLocator(...locators, prefixLocator(labels));
