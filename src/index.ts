@@ -15,3 +15,6 @@ export * from "./contracts/index.js";
 export * from "./indexation/index.js";
 export * from "./billing/index.js";
 export * from "./deadlines/index.js";
+export * from "./reporting/index.js";
+export { insuranceCheck, liabilityCap } from "./liability/index.js";
+export type { InsuranceCheck, InsuranceCover, InsuranceKind, InsuranceShortfall, LiabilityCap, LiabilityClaim } from "./liability/index.js";

@@ -58,6 +58,7 @@ const caseSchema = z.strictObject({
   input: z.unknown().optional(),
   expected: z.unknown(),
   explanation: z.string().min(1),
+  clause: z.string().min(1).optional(),
 });
 
 const dir = fileURLToPath(new URL("./cases/", import.meta.url));

@@ -116,6 +116,13 @@ export function prepareInput(
         { path: "callOffs", expected: "none: the contract has no call-off clause", received: `${input.callOffs.length.toString()} call-off(s)` },
       ]);
     }
+    if (!contract.callOffs.atContractCompensation) {
+      throw new RulesError(
+        "NOT_IN_CONTRACT",
+        `callOffs: ${contract.id}'s call-off clause (${contract.callOffs.clause}) pays called-off hours at another compensation than the contract's, which the contract data does not give; bill them outside the statement`,
+        [{ path: "callOffs", expected: "none: call-offs at another compensation (callOffs.atContractCompensation: false)", received: `${input.callOffs.length.toString()} call-off(s)` }],
+      );
+    }
     if (comp.kind === "fixed-annual") {
       throw new RulesError(
         "NOT_IN_CONTRACT",

@@ -30,6 +30,7 @@ export const JSON_FORMATS = Object.freeze({
   statement: "verksamhetsuppdrag/statement@1",
   yearReport: "verksamhetsuppdrag/year-report@1",
   settlement: "verksamhetsuppdrag/settlement@1",
+  activityReport: "verksamhetsuppdrag/activity-report@1",
 } as const);
 
 /**
@@ -259,7 +260,8 @@ export interface SettlementJSON {
  * a result (not an object, a field missing or of another type) is a
  * {@link RulesError} `INVALID_ARGUMENT` naming what was expected.
  */
-function converting<T, R>(value: T, path: string, what: string, convert: (value: T) => R): R {
+/** @internal Converts a result to JSON, as an `INVALID_ARGUMENT` naming `path` when it is not one. */
+export function converting<T, R>(value: T, path: string, what: string, convert: (value: T) => R): R {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw fieldError("INVALID_ARGUMENT", path, what, value);
   return guarded(path, () => convert(value), "INVALID_ARGUMENT");
 }

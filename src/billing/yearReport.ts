@@ -9,8 +9,8 @@ import type { Contract } from "../contracts/schema.js";
 import { describeValue, fieldError, RulesError } from "../errors.js";
 import type { IndexedAmount } from "../indexation/annualAmount.js";
 import { fromOre, toOre, type Decimal, type MoneyInput } from "../money/index.js";
-import { checkContract, daysInForce, prepareInput, prepareYear, type TermWindow } from "./context.js";
-import type { StatementInput } from "./input.js";
+import { checkContract, daysInForce, prepareInput, prepareYear, type BillingContext, type TermWindow } from "./context.js";
+import type { ParsedInput, StatementInput } from "./input.js";
 import type { Ledger } from "./ledger.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
 import { monthStatement, monthSummary } from "./statement.js";
@@ -254,11 +254,28 @@ function capUsage(ledger: Ledger, year: number, months: readonly number[], claus
  * ```
  */
 export function yearReport(contract: Contract, year: number, input?: YearReportInput): YearReport {
+  return yearReportOf(contract, year, input, ["paid"]).report;
+}
+
+/**
+ * @internal {@link yearReport}, with what it was computed from: the
+ * validated input (`extraKeys` are the caller's own fields beside a
+ * statement input's, copied once and not validated) and the year's billing
+ * context (the ledger of billable time per session). The activity report
+ * reads its figures from these, so they are the billing's own.
+ */
+export function yearReportOf(
+  contract: Contract,
+  year: number,
+  input: unknown,
+  extraKeys: readonly string[],
+  rawKeys: readonly string[] = [],
+): { report: YearReport; parsed: ParsedInput; ctx: BillingContext } {
   const c = checkContract(contract);
   if (typeof year !== "number" || !Number.isSafeInteger(year) || year < 1000 || year > 9999) {
     throw fieldError("INVALID_ARGUMENT", "year", "a year as an integer 1000–9999", year);
   }
-  const { input: parsed, term } = prepareInput(c, input, ["paid"]);
+  const { input: parsed, term } = prepareInput(c, input, extraKeys, rawKeys);
   const months = monthsOfYearInTerm(term, year);
   if (months.length === 0) {
     throw new RulesError("OUTSIDE_TERM", `year: ${year.toString()} is outside the term of ${c.id}, ${term.start} to ${term.end ?? "further notice"} (${term.clause})`, [
@@ -347,5 +364,5 @@ export function yearReport(contract: Contract, year: number, input?: YearReportI
     indexation: ctx.indexation,
   };
   builtOnFirstRead(report, "statements", () => months.map((m) => monthStatement(ctx, m)));
-  return report;
+  return { report, parsed, ctx };
 }

@@ -159,9 +159,9 @@ export async function loadBillingInput(args: ParsedArgs): Promise<LoadedInput> {
 
   const callOffsFile = stringOption(args, "call-offs");
   if (callOffsFile !== undefined) {
-    const { list, prefix } = arrayIn(await readJsonFile(callOffsFile), "callOffs", callOffsFile, 'an array of call-offs [{ "id", "date", "hours", "form" }], or { "callOffs": [...] }');
+    const { list, locate } = await readJsonList(callOffsFile, "callOffs", 'an array of call-offs [{ "id", "date", "hours", "form" }]');
     input.callOffs = list as CallOff[];
-    locators.push(elementLocator("callOffs", callOffsFile, prefix));
+    locators.push(locate);
   }
 
   const indexFile = stringOption(args, "index");
@@ -197,6 +197,26 @@ export async function loadBillingInput(args: ParsedArgs): Promise<LoadedInput> {
   }
 
   return { input, sessions, locate: anyLocator(...locators, prefixLocator(labels)) };
+}
+
+/**
+ * Reads a JSON file holding a list — an array, or `{ "<key>": [...] }` — with
+ * a locator that names `<key>.<i>.<field>` of the library's errors as the
+ * file and its field.
+ *
+ * @param file - the file
+ * @param key - the list's name in the library's input, e.g. `"callOffs"`
+ * @param expected - what the file must hold, for the error
+ * @returns the list and its locator
+ * @example
+ * ```ts
+ * const { list, locate } = await readJsonList("groups.json", "groups", 'an array of groups [{ "id", "participants" }]');
+ * locate("groups.1.participants"); //=> { file: "groups.json", field: "[1].participants" }
+ * ```
+ */
+export async function readJsonList(file: string, key: string, expected: string): Promise<{ list: unknown[]; locate: (path: string) => Location | undefined }> {
+  const { list, prefix } = arrayIn(await readJsonFile(file), key, file, `${expected}, or { "${key}": [...] }`);
+  return { list, locate: elementLocator(key, file, prefix) };
 }
 
 /** Locates `<key>.<i>.<field>` in a JSON array file as `file, field [i].field`. */

@@ -23,6 +23,7 @@ import { schemaCommand, validateCommand } from "./commands/schema.js";
 import { settleCommand } from "./commands/settle.js";
 import { statementCommand } from "./commands/statement.js";
 import { yearCommand } from "./commands/year.js";
+import { reportCommand } from "./commands/report.js";
 import { CliError, EXIT, InputError, rulesErrorLines, UsageError } from "./errors.js";
 import { boundedMessage, isSystemError, outputError, terminalSafe, textOutput, writeChunked, writeFileAtomically, type CommandOutput, type Sink } from "./output.js";
 import { packageVersion } from "./version.js";
@@ -43,7 +44,7 @@ export const PROGRAM = "verksamhetsuppdrag";
  * @example
  * ```ts
  * COMMANDS.map((c) => c.spec.name);
- * //=> ["contracts", "show", "validate", "schema", "statement", "settle", "year", "deadlines", "notice", "demo"]
+ * //=> ["contracts", "show", "validate", "schema", "statement", "settle", "year", "report", "deadlines", "notice", "demo"]
  * ```
  */
 export const COMMANDS: readonly Command[] = [
@@ -54,6 +55,7 @@ export const COMMANDS: readonly Command[] = [
   statementCommand,
   settleCommand,
   yearCommand,
+  reportCommand,
   deadlinesCommand,
   noticeCommand,
   demoCommand,

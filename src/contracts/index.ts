@@ -8,6 +8,7 @@ export { contractSchema } from "./schema.js";
 export type {
   Amendment,
   BillableTimeRule,
+  CaseGuidance,
   CallOffClause,
   Cited,
   Compensation,

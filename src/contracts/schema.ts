@@ -448,10 +448,27 @@ const openingHoursSchema = obj("the opening hours as an object, or null", {
   }
 });
 
+const perCaseSchema = obj("the guidance per case as an object { hours, sessionsMin, sessionsMax, clause }, or null", {
+  hours,
+  sessionsMin: int(1, 1000, "the least sessions per case the text names, an integer 1 or more"),
+  sessionsMax: int(1, 1000, "the most sessions per case the text names, an integer 1 or more"),
+  ...cited,
+}).superRefine((guidance, ctx) => {
+  if (guidance.sessionsMin > guidance.sessionsMax) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["sessionsMax"],
+      input: guidance.sessionsMax,
+      message: `at least sessionsMin (${guidance.sessionsMin.toString()})`,
+    });
+  }
+});
+
 const serviceLevelsSchema = obj("the service levels as an object", {
   firstMeetingWithinDays: daysSchema.nullable(),
   reportWaitsOverDays: daysSchema.nullable(),
   openingHours: openingHoursSchema.nullable(),
+  perCase: perCaseSchema.nullable().optional(),
 });
 
 const insuranceSchema = obj("the insurance clause as an object, or null", {
@@ -1007,3 +1024,18 @@ export type Staffing = NonNullable<Contract["staffing"]>;
  * ```
  */
 export type GroupVolume = NonNullable<Contract["groups"]>;
+
+/**
+ * The contract's guidance on the support one case gets on average, which the
+ * activity report holds its averages against (SON 2021-233 §2.3: *"Den
+ * genomsnittliga stödtiden per par motsvarar cirka 7 timmar, vilket innebär
+ * 4-5 samtal per par."*). Guidance, not a limit: nothing is billed by it.
+ *
+ * @example
+ * ```ts
+ * const g: CaseGuidance = contracts.familjeradgivning.serviceLevels.perCase!;
+ * g.hours;                         //=> "7"
+ * [g.sessionsMin, g.sessionsMax];  //=> [4, 5]
+ * ```
+ */
+export type CaseGuidance = NonNullable<ServiceLevels["perCase"]>;

@@ -9,7 +9,7 @@ import { addMonthsToYearMonth, compareDates, daysBetween, monthOf, parseLocalDat
 import type { Contract } from "../contracts/schema.js";
 import { normalizeId, ownElements, ownFields } from "../callerData.js";
 import { fieldError, RulesError } from "../errors.js";
-import { divideRound } from "../money/index.js";
+import { percentText } from "../money/money.js";
 import { integerIn, optionsObject } from "./internal.js";
 
 /**
@@ -182,13 +182,6 @@ export interface WaitingTimes {
   informPurchaser: boolean | null;
 }
 
-function percentOf(numerator: number, denominator: number): string {
-  const hundredths = divideRound(numerator * 10000, denominator, "half-up");
-  const whole = Math.floor(hundredths / 100);
-  const rest = hundredths - whole * 100;
-  return `${whole.toString()}.${rest < 10 ? "0" : ""}${rest.toString()}`;
-}
-
 /** The most intakes one call takes: far more than a year of any commission's queue. */
 const MAX_INTAKES = 1_000_000;
 const INTAKE_KEYS = ["id", "firstContact", "firstMeeting"] as const;
@@ -312,7 +305,7 @@ export function waitingTimes(contract: Contract, intakes: readonly Intake[], opt
         met,
         missed,
         pending: inMonth.length - met - missed,
-        withinGoal: met + missed === 0 ? null : { numerator: met, denominator: met + missed, percent: percentOf(met, met + missed) },
+        withinGoal: met + missed === 0 ? null : { numerator: met, denominator: met + missed, percent: percentText(met, met + missed) },
         longestWaitDays: longest === null ? null : longest.waitDays,
         longestWaitId: longest === null ? null : longest.id,
         overReportLimit: inMonth.some((c) => c.overReportLimit),

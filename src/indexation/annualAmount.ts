@@ -308,7 +308,9 @@ export function annualAmount(contract: Contract, year: number, options: IndexOpt
  *
  * @param contract - a parsed hourly contract with a visit fee
  * @param year - the year
- * @param options - index options (used by `follow-rate`) and the rule (default `follow-rate`)
+ * @param options - index options (used by `follow-rate`) and the rule (default
+ *   `follow-rate` when the contract says the fee is revised every year,
+ *   `revisedYearly: true`; `unchanged` when it does not)
  * @returns the fee with its explanation
  * @throws {@link RulesError} `NOT_IN_CONTRACT` when the contract has no visit fee; `MISSING_INDEX`
  * @example
@@ -330,7 +332,8 @@ export function visitFee(contract: Contract, year: number, options: IndexOptions
   if (year < fee.priceYear) {
     throw fieldError("INVALID_ARGUMENT", "year", `a year from the fee's price year ${fee.priceYear.toString()} on (${fee.clause})`, year);
   }
-  const rule = parseVisitFeeRule(options.rule ?? "follow-rate", "options.rule");
+  // A fee the text revises every year follows the rate by default; one it does not revise stays as it is.
+  const rule = parseVisitFeeRule(options.rule ?? (fee.revisedYearly ? "follow-rate" : "unchanged"), "options.rule");
   const rounding = checkRounding(options.rounding);
   const result: IndexedAmount = {
     year,

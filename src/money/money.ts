@@ -637,3 +637,34 @@ export function quotient(numerator: number, denominator: number): Decimal {
 function assertOre(ore: number, field: string): void {
   if (!Number.isSafeInteger(ore)) throw fieldError("INVALID_MONEY", field, "a safe integer of öre", ore);
 }
+
+/**
+ * `100 × numerator / denominator` rounded half-up to two decimals, as a
+ * string: the one place a share becomes a percentage (waiting times within
+ * the goal, expected results, the activity report).
+ *
+ * @internal
+ * @param numerator - a non-negative safe integer
+ * @param denominator - a positive safe integer
+ * @returns e.g. `"85.71"` for 6 of 7
+ */
+export function percentText(numerator: number, denominator: number): string {
+  const hundredths = divideRound(numerator * 10000, denominator, "half-up");
+  const whole = Math.floor(hundredths / 100);
+  const rest = hundredths - whole * 100;
+  return `${whole.toString()}.${rest < 10 ? "0" : ""}${rest.toString()}`;
+}
+
+/**
+ * `numerator / denominator` rounded half-up to two decimals, as a Decimal
+ * (an average of hours or sessions: not money, but rounded here, beside
+ * money, so that every rounding of the package is in one module).
+ *
+ * @internal
+ * @param numerator - a safe integer
+ * @param denominator - a positive safe integer
+ * @returns the rounded quotient, e.g. 7.33 for 22 / 3
+ */
+export function roundedQuotient(numerator: number, denominator: number): Decimal {
+  return published(new Exact(divideRound(numerator * 100, denominator, "half-up")).dividedBy(100));
+}

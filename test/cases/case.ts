@@ -74,3 +74,38 @@ export function valueAtPath(root: unknown, path: string): unknown {
   }
   return value;
 }
+
+/**
+ * Checks that `expected` is a subset of `actual`: every key of an expected
+ * object must be in the actual one with a matching value; lists must have
+ * the same length and match item by item; anything else must be equal.
+ * Keys the case does not list are not checked, so a case names exactly the
+ * figures it worked out by hand.
+ *
+ * @param actual - the computed value (plain JSON data)
+ * @param expected - the figures that must match
+ * @param where - a label for messages, extended with the path
+ * @example
+ * ```ts
+ * expectSubset({ a: "1.00", b: [1, 2] }, { b: [1, 2] }, "case"); // passes
+ * ```
+ */
+export function expectSubset(actual: unknown, expected: unknown, where: string): void {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) throw new Error(`${where}: expected a list, got ${JSON.stringify(actual)}`);
+    if (actual.length !== expected.length) throw new Error(`${where}: expected ${expected.length.toString()} items, got ${actual.length.toString()}: ${JSON.stringify(actual)}`);
+    expected.forEach((item: unknown, i) => {
+      expectSubset(actual[i], item, `${where}.${i.toString()}`);
+    });
+    return;
+  }
+  if (typeof expected === "object" && expected !== null) {
+    if (typeof actual !== "object" || actual === null) throw new Error(`${where}: expected an object, got ${JSON.stringify(actual)}`);
+    for (const [key, value] of Object.entries(expected)) {
+      if (!Object.hasOwn(actual, key)) throw new Error(`${where}.${key}: not in the result (${Object.keys(actual).join(", ")})`);
+      expectSubset((actual as Record<string, unknown>)[key], value, `${where}.${key}`);
+    }
+    return;
+  }
+  if (actual !== expected) throw new Error(`${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}

@@ -59,6 +59,14 @@ describe("examples", () => {
     expect(out).toContain("compensation.rate: expected money");
   });
 
+  it("the figures of an activity report and the expected results", () => {
+    const out = runExample("examples/activity-report.ts");
+    expect(out).toContain("verksamhetsberättelse 2022, due 2023-03-31 (SON 2021-233 §4.1)");
+    expect(out).toMatch(/Erbjudna första samtal inom 14 dagar, andel % +42,86 {2}SON 2021-233 §2\.3/);
+    expect(out).toMatch(/Ersättning för året, kr +24\u00a0805,00 {2}SON 2021-233 §1\.2/);
+    expect(out).toContain("6 of 9 met");
+  });
+
   it("the 2023 OPI back pay", () => {
     const out = runExample("examples/opi-2023-back-pay.ts");
     expect(out).toContain("back pay for January–April: 6\u00a0826,28\u00a0kr (owed-to-provider)");

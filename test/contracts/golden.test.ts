@@ -72,6 +72,9 @@ const golden: Record<string, [Contract, Record<string, unknown>]> = {
       "serviceLevels.reportWaitsOverDays.days": 14, // §2.3 "över 14 dagar"
       "serviceLevels.openingHours.from": "08:00", // §2.3
       "serviceLevels.openingHours.to": "17:00",
+      "serviceLevels.perCase.hours": "7", // §2.3 "cirka 7 timmar"
+      "serviceLevels.perCase.sessionsMin": 4, // §2.3 "4-5 samtal per par"
+      "serviceLevels.perCase.sessionsMax": 5,
     },
   ],
   valdINaraRelation: [

@@ -10,7 +10,7 @@
  * @module
  */
 import fc from "fast-check";
-import { Decimal, isLocalDate, isYearMonth, settle, statement, yearReport } from "../../src/index.js";
+import { activityReport, Decimal, isLocalDate, isYearMonth, settle, statement, yearReport } from "../../src/index.js";
 import {
   calendarEntries,
   contract,
@@ -177,6 +177,40 @@ const moneyOre = (x: unknown): number | undefined => {
 
 // ---------------------------------------------------------------------------
 
+/** An activity report's input: a statement's and the report's own fields, some of them odd. */
+const activityInput: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    arbitrary: fc.record(
+      {
+        intakes,
+        asOf: date,
+        persistMonths: int,
+        groups: or(fc.array(or(fc.record({ id: or(fc.string({ maxLength: 4 })), participants: int })), { maxLength: 4 })),
+        roll,
+        caseHours: or(fc.constantFrom("billable", "performed")),
+      },
+      { requiredKeys: [] },
+    ),
+    weight: 6,
+  },
+  { arbitrary: statementInput, weight: 2 },
+);
+
+/** Well-formed arguments of `activityReport`: a year report's, without `paid`. */
+const plausibleActivityArgs: fc.Arbitrary<unknown[]> = plausibleYearReportArgs.map(([c, y, input]) => {
+  const rest = { ...(input as Record<string, unknown>) };
+  delete rest.paid;
+  return [c, y, rest];
+});
+
+/** Every figure of the report carries a clause, and what was due is money. */
+function anActivityReport(r: unknown): string | undefined {
+  const a = r as { figures: { clause: unknown; value: unknown }[]; payment: { total: unknown } };
+  if (!Array.isArray(a.figures) || a.figures.length === 0) return "no figures";
+  for (const f of a.figures) if (typeof f.clause !== "string" || f.clause === "" || typeof f.value !== "string") return `a figure without a clause: ${JSON.stringify(f)}`;
+  return moneyProblem(a.payment.total, "payment.total");
+}
+
 /** Every exported function, with its arguments. */
 export const TABLE: Record<string, Entry> = {
   // errors
@@ -304,6 +338,39 @@ export const TABLE: Record<string, Entry> = {
     args: plausibleSettlementArgs.map((a) => [jsonSafe(() => settle(...(a as Parameters<typeof settle>)).entries[0])]),
     check: (r) => (r === undefined || (typeof r === "object" && r !== null && /^-?\d+\.\d{2}$/.test(String((r as { amount: unknown }).amount))) ? undefined : "not a ledger entry with a money string"),
     numRuns: 30,
+  },
+
+  // reporting and liability
+  activityReport: { args: fc.oneof(tuple(contract, or(year), activityInput), plausibleActivityArgs), check: anActivityReport, numRuns: 100 },
+  activityReportToJSON: { args: plausibleActivityArgs.map((a) => [jsonSafe(() => activityReport(...(a as Parameters<typeof activityReport>)))]), check: jsonFormOrNothing, numRuns: 30 },
+  expectedResults: {
+    args: tuple(contract, or(fc.array(or(fc.record({ yes: int, total: int })), { maxLength: 10 }))),
+    check: (r) => {
+      const e = r as { results: { share: { numerator: number; denominator: number } | null; met: boolean | null; targetPercent: string }[] };
+      for (const x of e.results) {
+        if (x.share === null) continue;
+        const met = x.share.numerator * 100 >= Number(x.targetPercent) * x.share.denominator;
+        if (met !== x.met) return `met ${String(x.met)} for ${x.share.numerator.toString()}/${x.share.denominator.toString()} against ${x.targetPercent} %`;
+      }
+      return undefined;
+    },
+  },
+  insuranceCheck: {
+    args: tuple(contract, or(fc.record({ personalInjury: money, propertyDamage: money }, { requiredKeys: [] }))),
+    check: (r) => {
+      const c = r as { ok: boolean; shortfalls: { missing: Decimal }[] };
+      if (c.ok !== (c.shortfalls.length === 0)) return "ok disagrees with the shortfalls";
+      return c.shortfalls.every((x) => moneyProblem(x.missing) === undefined && x.missing.isPositive() && !x.missing.isZero()) ? undefined : "a shortfall that is not a positive amount";
+    },
+  },
+  liabilityCap: {
+    args: tuple(contract, or(fc.record({ kind: or(fc.constantFrom("pure-economic-loss", "personal-injury")), amount: money }, { requiredKeys: [] }))),
+    check: (r) => {
+      const l = r as { liable: Decimal; beyondCap: Decimal; claimed: Decimal; cap: Decimal; capped: boolean };
+      if (!l.liable.plus(l.beyondCap).equals(l.claimed)) return "liable + beyondCap is not the claim";
+      if (l.liable.greaterThan(l.cap)) return "liable over the cap";
+      return l.capped === l.claimed.greaterThan(l.cap) ? undefined : "capped disagrees with claim > cap";
+    },
   },
 
   // deadlines
