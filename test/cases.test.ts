@@ -16,6 +16,8 @@
  *   explanation: >                              # a sentence or two for a person, English
  *     SON 2021-233 §1.2: "Ersättning för familjerådgivning utgår med 605
  *     kronor per timme i 2022 års prissättning."  # with the Swedish quote
+ *   clause: SON 2021-233 §1.2                   # the clause(s) the case checks; starts with
+ *                                               # the contract's document label
  *
  * Money, hours and percentages are quoted strings ("605", "2590"); years,
  * months, days and counts are plain numbers; dates are quoted "YYYY-MM-DD".
@@ -58,6 +60,7 @@ const caseSchema = z.strictObject({
   input: z.unknown().optional(),
   expected: z.unknown(),
   explanation: z.string().min(1),
+  clause: z.string().min(1),
 });
 
 const dir = fileURLToPath(new URL("./cases/", import.meta.url));
@@ -93,13 +96,16 @@ for (const file of files) {
         if (handler === undefined) {
           throw new Error(`${file}: unknown kind "${data.kind}" (known: ${[...handlers.keys()].sort().join(", ")})`);
         }
+        const contract = resolveContract(data.contract, file);
+        expect(data.clause.startsWith(contract.document), `${file}: clause "${data.clause}" must start with the document label "${contract.document}"`).toBe(true);
         const testCase: TestCase = {
           title: data.title,
           kind: data.kind,
-          contract: resolveContract(data.contract, file),
+          contract,
           input: data.input,
           expected: data.expected,
           explanation: data.explanation,
+          clause: data.clause,
           file,
         };
         handler.run(testCase);
