@@ -208,7 +208,7 @@ function tableReport(results: readonly CaseResult[], command: string): string {
     }
   }
   const passed = results.length - failed.length;
-  return `${text}\n${results.length.toString()} cases: ${passed.toString()} passed, ${failed.length.toString()} failed (command: ${command})\n`;
+  return `${text}\n${results.length.toString()} ${results.length === 1 ? "case" : "cases"}: ${passed.toString()} passed, ${failed.length.toString()} failed (command: ${command})\n`;
 }
 
 /**
