@@ -31,7 +31,6 @@ import {
   type Settlement,
   type SettlementInput,
   type StatementInput,
-  type YearReportInput,
 } from "../index.js";
 import { settlementsToSie, type PostingConfigInput } from "../bookkeeping/index.js";
 import { asObject, isCaseKind, QUESTION_FORMAT, type CaseKind, type JsonValue } from "./cases.js";
@@ -47,7 +46,7 @@ const ANSWERERS: Readonly<Record<CaseKind, Answerer>> = {
   "contract-figures": contractFigures,
   statement: (contract, input, where) => {
     const { month, ...rest } = input;
-    return statementToJSON(statement(contract, text(month, `${where}.month`), rest as StatementInput)) as unknown as JsonValue;
+    return statementToJSON(statement(contract, text(month, `${where}.month`), rest)) as unknown as JsonValue;
   },
   "statement-year": yearAnswer,
   revision: revisionAnswer,
@@ -129,7 +128,7 @@ function contractFigures(contract: Contract, input: { [key: string]: JsonValue }
 /** `statement-year`: the year's figures, each month's total, the quarters and the cap month by month. */
 function yearAnswer(contract: Contract, input: { [key: string]: JsonValue }, where: string): JsonValue {
   const { year, ...rest } = input;
-  const r = yearReportToJSON(yearReport(contract, integer(year, `${where}.year`), rest as unknown as YearReportInput));
+  const r = yearReportToJSON(yearReport(contract, integer(year, `${where}.year`), rest));
   return {
     months: r.months,
     total: r.total,
@@ -179,7 +178,7 @@ function settlementSteps(contract: Contract, input: { [key: string]: JsonValue }
     if (step.notice !== undefined) current = applyNotice(current, step.notice as unknown as NoticeInput);
     const stepInput = step.input === undefined ? {} : asObject(step.input, `${at}.input`);
     const s = settle(current, text(step.month, `${at}.month`), { ...(stepInput as SettlementInput), paid: [...ledger] });
-    ledger.push(...settlementToJSON(s).entries);
+    for (const entry of settlementToJSON(s).entries) ledger.push(entry);
     return s;
   });
 }

@@ -41,7 +41,7 @@ function fields(line: string): string[] {
       i++;
       while (i < line.length && line[i] !== '"') {
         if (line[i] === "\\" && line[i + 1] === '"') i++;
-        value += line[i];
+        value += line[i] ?? "";
         i++;
       }
       out.push(value);

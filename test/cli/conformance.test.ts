@@ -132,7 +132,7 @@ describe("answer", () => {
   });
 
   it("refuses what is not a question, exit 1, one line", () => {
-    expect(run("[1,")).toEqual({ code: 1, stdout: "", stderr: expect.stringMatching(/^verksamhetsuppdrag: standard input line 1, column 4: expected .*\n$/) as unknown as string });
+    expect(run("[1,")).toEqual({ code: 1, stdout: "", stderr: expect.stringMatching(/^verksamhetsuppdrag: standard input line 1, column 4: expected .*\n$/) });
     expect(run('{"format":"x"}')).toEqual({ code: 1, stdout: "", stderr: 'verksamhetsuppdrag: question.format: expected "verksamhetsuppdrag/question@1", received "x"\n' });
   });
 
