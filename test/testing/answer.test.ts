@@ -5,21 +5,13 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { contracts, RulesError } from "../../src/index.js";
+import { contracts } from "../../src/index.js";
 import { answer, QUESTION_FORMAT } from "../../src/testing/index.js";
+import { errorOf } from "../billing/helpers.js";
 
 const question = (kind: string, input: unknown, contract: unknown = contracts.familjeradgivning): unknown =>
   JSON.parse(JSON.stringify({ format: QUESTION_FORMAT, case: "test/1", kind, contract, input }));
 
-function rulesError(fn: () => unknown): RulesError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RulesError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-}
 
 describe("answer", () => {
   it("answers a statement with money as two-decimal strings", () => {
@@ -61,11 +53,11 @@ describe("answer", () => {
   });
 
   it("refuses a malformed question with a RulesError naming the field, the value and what was expected", () => {
-    expect(rulesError(() => answer([])).message).toBe("question: expected a JSON object, received an array of 0");
-    const format = rulesError(() => answer({ format: "v0", kind: "term" }));
+    expect(errorOf(() => answer([])).message).toBe("question: expected a JSON object, received an array of 0");
+    const format = errorOf(() => answer({ format: "v0", kind: "term" }));
     expect([format.code, format.message]).toEqual(["INVALID_INPUT", 'question.format: expected "verksamhetsuppdrag/question@1", received "v0"']);
-    expect(rulesError(() => answer({ format: QUESTION_FORMAT, kind: "payroll" })).message).toBe('question.kind: expected one of the case kinds (CASE_KINDS), received "payroll"');
-    expect(rulesError(() => answer({ format: QUESTION_FORMAT, kind: "term", contract: { id: "x" } })).code).toBe("INVALID_CONTRACT");
+    expect(errorOf(() => answer({ format: QUESTION_FORMAT, kind: "payroll" })).message).toBe('question.kind: expected one of the case kinds (CASE_KINDS), received "payroll"');
+    expect(errorOf(() => answer({ format: QUESTION_FORMAT, kind: "term", contract: { id: "x" } })).code).toBe("INVALID_CONTRACT");
   });
 
   it("answers a bad field of the input as the library answers bad input: its error, naming the field", () => {
