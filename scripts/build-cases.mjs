@@ -8,20 +8,12 @@
 // needs nothing but the file to run.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
+import { loadDist } from "./loadDist.mjs";
 
 const root = new URL("../", import.meta.url);
 const casesDir = new URL("test/cases/", root);
-const entry = new URL("dist/index.js", root);
-
-let lib;
-try {
-  lib = await import(entry.href);
-} catch (error) {
-  console.error(`build-cases: cannot load ${entry.pathname}: run \`npm run build\` first (${error.message})`);
-  process.exit(1);
-}
-
-const KINDS = ["contract-figures", "statement", "statement-year", "revision", "settlement", "bookkeeping", "deadlines", "notice-end", "early-termination", "term"];
+const lib = await loadDist("build-cases", "index.js");
+const KINDS = (await loadDist("build-cases", "testing.js")).CASE_KINDS;
 const KEYS = new Set(["title", "contract", "kind", "input", "expected", "explanation", "clause"]);
 const shipped = new Map([...Object.values(lib.contracts), ...Object.values(lib.boendestodProcuredOptions)].map((c) => [c.id, c]));
 const plain = (value) => JSON.parse(JSON.stringify(value));
