@@ -140,3 +140,24 @@ describe("correctionsArbitrary", () => {
     expect({ late, changed, removed }).toEqual({ late: true, changed: true, removed: true });
   });
 });
+
+describe("shrinking", () => {
+  it("a failing year of sessions shrinks to the one session that breaks the rule", () => {
+    const result = fc.check(
+      fc.property(yearSessionsArbitrary(contracts.familjeradgivning, 2022), (sessions) => sessions.every((s) => s.minutes <= 60)),
+      { seed: 14 },
+    );
+    expect(result.failed).toBe(true);
+    expect(result.counterexample).toEqual([[{ id: "S1", date: "2022-01-01", minutes: 61, kind: "individual" }]]);
+  });
+
+  it("a failing commission shrinks to a small one", () => {
+    const result = fc.check(
+      fc.property(contractArbitrary({ kind: "hourly" }), (data) => data.compensation.kind !== "hourly" || data.compensation.yearlyCap === null),
+      { seed: 14 },
+    );
+    expect(result.failed).toBe(true);
+    const [data] = result.counterexample!;
+    expect([data.id, data.term.start, data.compensation.kind === "hourly" ? data.compensation.yearlyCap?.hours : null]).toEqual(["exempel-1", "2018-01-01", "1"]);
+  });
+});
