@@ -3,7 +3,7 @@ import { defineConfig, type Options } from "tsup";
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
 /**
- * The command line and the `sie` subpath import the library through
+ * The command line and the `sie` and `testing` subpaths import the library through
  * `src/index.ts`; in the build they use the package's own `dist/index.js`
  * (`dist/index.cjs` from CommonJS) instead of bundling a second copy, so a
  * Decimal or RulesError of one is the same class as the other's.
@@ -13,9 +13,11 @@ const libraryExternal: Plugin = {
   setup(build) {
     const index = build.initialOptions.format === "cjs" ? "./index.cjs" : "./index.js";
     build.onResolve({ filter: /^(\.\.\/)+index\.js$/ }, (args) =>
-      /\/src\/(cli|bookkeeping)\//.test(args.importer) ? { path: index, external: true } : undefined,
+      /\/src\/(cli|bookkeeping|testing)\//.test(args.importer) ? { path: index, external: true } : undefined,
     );
-    build.onResolve({ filter: /^\.\.\/bookkeeping\/index\.js$/ }, (args) => (args.importer.includes("/src/cli/") ? { path: "./sie.js", external: true } : undefined));
+    build.onResolve({ filter: /^\.\.\/bookkeeping\/index\.js$/ }, (args) =>
+      /\/src\/(cli|testing)\//.test(args.importer) ? { path: build.initialOptions.format === "cjs" ? "./sie.cjs" : "./sie.js", external: true } : undefined,
+    );
   },
 };
 
@@ -31,7 +33,7 @@ export default defineConfig([
   },
   {
     // No rollup treeshake here: esbuild itself then writes each format, so the plugin knows which index to point at.
-    entry: { sie: "src/bookkeeping/index.ts" },
+    entry: { sie: "src/bookkeeping/index.ts", testing: "src/testing/index.ts" },
     format: ["esm", "cjs"],
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     sourcemap: true,

@@ -2,17 +2,10 @@
 // data (published as `verksamhetsuppdrag/schema.json`). Run after the tsup
 // build: `node scripts/build-schema.mjs`. Plain Node ESM, no dependencies.
 import { writeFileSync } from "node:fs";
+import { loadDist } from "./loadDist.mjs";
 
-const entry = new URL("../dist/index.js", import.meta.url);
 const target = new URL("../dist/schema.json", import.meta.url);
-
-let lib;
-try {
-  lib = await import(entry.href);
-} catch (error) {
-  console.error(`build-schema: cannot load ${entry.pathname}: run \`npm run build\` first (${error.message})`);
-  process.exit(1);
-}
+const lib = await loadDist("build-schema", "index.js");
 if (typeof lib.contractJsonSchema !== "function") {
   console.error("build-schema: dist/index.js does not export contractJsonSchema (src/index.ts must re-export src/contracts/index.ts)");
   process.exit(1);

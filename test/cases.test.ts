@@ -16,6 +16,8 @@
  *   explanation: >                              # a sentence or two for a person, English
  *     SON 2021-233 §1.2: "Ersättning för familjerådgivning utgår med 605
  *     kronor per timme i 2022 års prissättning."  # with the Swedish quote
+ *   clause: SON 2021-233 §1.2                   # the clause(s) the case checks; starts with
+ *                                               # the contract's document label
  *
  * Money, hours and percentages are quoted strings ("605", "2590"); years,
  * months, days and counts are plain numbers; dates are quoted "YYYY-MM-DD".
@@ -23,29 +25,19 @@
  *
  * KINDS. Each kind is a module `test/cases/kinds/<kind>.ts` exporting
  * `kind: string` and `run(testCase: TestCase): void` (asserting with
- * vitest's `expect`; see `test/cases/case.ts`). The runner loads them all with
- * `import.meta.glob`. A case whose kind has no handler FAILS: no example is
+ * vitest's `expect`; see `test/cases/case.ts`). test/cases/handlers.ts loads
+ * them all with `import.meta.glob`. A case whose kind has no handler FAILS: no example is
  * ever silently skipped. To add a kind, add a handler module and document its
  * `input` and `expected` at the top of it and in docs/contracts.md.
  */
-/// <reference types="vite/client" />
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { boendestodProcuredOptions, contracts, parseContract, type Contract } from "../src/contracts/index.js";
-import type { CaseHandler, TestCase } from "./cases/case.js";
-
-const handlerModules = import.meta.glob<CaseHandler>("./cases/kinds/*.ts", { eager: true });
-const handlers = new Map<string, CaseHandler>();
-for (const [file, module] of Object.entries(handlerModules)) {
-  if (typeof module.kind !== "string" || typeof module.run !== "function") {
-    throw new Error(`${file} must export kind: string and run(testCase)`);
-  }
-  if (handlers.has(module.kind)) throw new Error(`kind "${module.kind}" is handled twice (${file})`);
-  handlers.set(module.kind, module);
-}
+import type { TestCase } from "./cases/case.js";
+import { handlers } from "./cases/handlers.js";
 
 const shipped = new Map<string, Contract>(
   [...Object.values(contracts), ...Object.values(boendestodProcuredOptions)].map((c) => [c.id, c]),
@@ -58,7 +50,7 @@ const caseSchema = z.strictObject({
   input: z.unknown().optional(),
   expected: z.unknown(),
   explanation: z.string().min(1),
-  clause: z.string().min(1).optional(),
+  clause: z.string().min(1),
 });
 
 const dir = fileURLToPath(new URL("./cases/", import.meta.url));
@@ -94,13 +86,16 @@ for (const file of files) {
         if (handler === undefined) {
           throw new Error(`${file}: unknown kind "${data.kind}" (known: ${[...handlers.keys()].sort().join(", ")})`);
         }
+        const contract = resolveContract(data.contract, file);
+        expect(data.clause.startsWith(contract.document), `${file}: clause "${data.clause}" must start with the document label "${contract.document}"`).toBe(true);
         const testCase: TestCase = {
           title: data.title,
           kind: data.kind,
-          contract: resolveContract(data.contract, file),
+          contract,
           input: data.input,
           expected: data.expected,
           explanation: data.explanation,
+          clause: data.clause,
           file,
         };
         handler.run(testCase);

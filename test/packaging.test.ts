@@ -23,13 +23,20 @@ beforeAll(() => {
   // dist/ is built by `npm test` before vitest starts.
   const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], root)) as { filename: string }[];
   tarball = join(work, packed[0]!.filename);
-  for (const kind of ["esm", "cjs"]) {
+  for (const kind of ["esm", "cjs", "property"]) {
     const dir = join(work, kind);
     mkdirSync(dir);
-    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `consumer-${kind}`, private: true, type: kind === "esm" ? "module" : "commonjs" }));
-    run("npm", ["install", "--prefer-offline", "--no-save", "--ignore-scripts", tarball], dir);
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `consumer-${kind}`, private: true, type: kind === "cjs" ? "commonjs" : "module" }));
+    // Only the property-test consumer installs fast-check (the optional peer dependency), at the version this repository tests with.
+    const extra = kind === "property" ? [`fast-check@${devDependency("fast-check")}`] : [];
+    run("npm", ["install", "--prefer-offline", "--no-save", "--ignore-scripts", tarball, ...extra], dir);
   }
 }, 180_000);
+
+function devDependency(name: string): string {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+  return pkg.devDependencies[name]!;
+}
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
@@ -46,6 +53,7 @@ describe("the packed package", () => {
     expect(files).toContain("dist/cli.js");
     expect(files).toContain("dist/schema.json");
     for (const f of ["dist/sie.js", "dist/sie.cjs", "dist/sie.d.ts", "dist/sie.d.cts"]) expect(files).toContain(f);
+    for (const f of ["dist/testing.js", "dist/testing.cjs", "dist/testing.d.ts", "dist/testing.d.cts", "dist/cases.json", "dist/cases.schema.json"]) expect(files).toContain(f);
     expect(files).toContain("README.md");
     expect(files).toContain("CHANGELOG.md");
     expect(files.filter((f) => /^(src|test|node_modules|bench|examples)\//.test(f))).toEqual([]);
@@ -101,6 +109,50 @@ console.log(JSON.stringify({ turnover: file.vouchers[0].turnover.toFixed(2), isD
       body(`const { contracts, statement, Decimal, RulesError } = require("verksamhetsuppdrag");\nconst { parsePostingConfig, statementsToSie, encodeCp437 } = require("verksamhetsuppdrag/sie");`),
     );
     expect(JSON.parse(run("node", ["sie.js"], join(work, "cjs")))).toEqual(expected);
+  });
+
+  it("never needs fast-check but for the testing subpath (an optional peer dependency)", () => {
+    for (const file of ["index.js", "index.cjs", "sie.js", "sie.cjs", "cli.js"]) {
+      expect(readFileSync(join(root, "dist", file), "utf8").includes("fast-check"), file).toBe(false);
+    }
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, Record<string, unknown>>;
+    expect([pkg.peerDependencies, pkg.peerDependenciesMeta]).toEqual([{ "fast-check": "^4.0.0" }, { "fast-check": { optional: true } }]);
+    // The ESM consumer has no fast-check: the main entry and the cases load, the testing subpath says what it lacks.
+    const dir = join(work, "esm");
+    writeFileSync(
+      join(dir, "nofc.js"),
+      `import { contracts } from "verksamhetsuppdrag";
+import { createRequire } from "node:module";
+const cases = createRequire(import.meta.url)("verksamhetsuppdrag/cases.json");
+let missing = "none";
+try { await import("verksamhetsuppdrag/testing"); } catch (e) { missing = e.code; }
+console.log(JSON.stringify({ id: contracts.familjeradgivning.id, cases: cases.cases.length, format: cases.format, missing }));`,
+    );
+    expect(JSON.parse(run("node", ["nofc.js"], dir))).toEqual({ id: "familjeradgivning", cases: 107, format: "verksamhetsuppdrag/cases@1", missing: "ERR_MODULE_NOT_FOUND" });
+  });
+
+  it("runs the property test of docs/testing.md in a consumer with fast-check", () => {
+    const docs = readFileSync(join(root, "docs", "testing.md"), "utf8");
+    const code = /<!-- packaging-test: property\.mjs -->\n```js\n([\s\S]*?)```/.exec(docs)?.[1];
+    expect(code).toContain('from "verksamhetsuppdrag/testing"');
+    const dir = join(work, "property");
+    writeFileSync(join(dir, "property.mjs"), code!);
+    expect(run("node", ["property.mjs"], dir)).toBe("property tests passed\n");
+  });
+
+  it("the testing subpath works from CJS too, on the library's own classes, and answers a case from cases.json", () => {
+    const dir = join(work, "property");
+    writeFileSync(
+      join(dir, "cjs.cjs"),
+      `const fc = require("fast-check");
+const { parseContract, Decimal } = require("verksamhetsuppdrag");
+const { contractArbitrary, answer, questionOf, compareAnswer } = require("verksamhetsuppdrag/testing");
+const cases = require("verksamhetsuppdrag/cases.json");
+const [data] = fc.sample(contractArbitrary({ kind: "fixed-annual" }), { numRuns: 1, seed: 1 });
+const failing = cases.cases.filter((c) => compareAnswer(c.kind, c.expected, answer(questionOf(c))).length > 0).map((c) => c.id);
+console.log(JSON.stringify({ kind: parseContract(data).compensation.kind, failing, decimal: typeof Decimal }));`,
+    );
+    expect(JSON.parse(run("node", ["cjs.cjs"], dir))).toEqual({ kind: "fixed-annual", failing: [], decimal: "function" });
   });
 
   it("installs a working command", () => {

@@ -31,6 +31,8 @@ export interface CommandOutput {
   readonly kind: "text" | "data" | "bytes";
   /** The output in pieces, in order. */
   readonly chunks: Iterable<string>;
+  /** The exit code once the output is written; default 0 (`conformance` exits 1 when a case fails). */
+  readonly exitCode?: number;
 }
 
 /**

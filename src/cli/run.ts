@@ -17,6 +17,7 @@ import { parseCommandArgs, commandHelp, stringOption } from "./args.js";
 import type { Command, CommandContext } from "./command.js";
 import { contractsCommand, showCommand } from "./commands/catalog.js";
 import { deadlinesCommand } from "./commands/deadlines.js";
+import { answerCommand, conformanceCommand } from "./commands/conformance.js";
 import { demoCommand } from "./commands/demo.js";
 import { noticeCommand } from "./commands/notice.js";
 import { schemaCommand, validateCommand } from "./commands/schema.js";
@@ -44,7 +45,7 @@ export const PROGRAM = "verksamhetsuppdrag";
  * @example
  * ```ts
  * COMMANDS.map((c) => c.spec.name);
- * //=> ["contracts", "show", "validate", "schema", "statement", "settle", "year", "report", "deadlines", "notice", "demo"]
+ * //=> ["contracts", "show", "validate", "schema", "statement", "settle", "year", "report", "deadlines", "notice", "conformance", "answer", "demo"]
  * ```
  */
 export const COMMANDS: readonly Command[] = [
@@ -58,6 +59,8 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   deadlinesCommand,
   noticeCommand,
+  conformanceCommand,
+  answerCommand,
   demoCommand,
 ];
 
@@ -180,7 +183,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const context: CommandContext = { today: io.today ?? localToday, program: PROGRAM, env: io.env ?? process.env };
     const output = await command.run(args, context);
     emit(output, io, file === "-" ? undefined : file);
-    return EXIT.OK;
+    return output.exitCode ?? EXIT.OK;
   } catch (error) {
     return report(error, io, commandName);
   }

@@ -30,6 +30,8 @@ export interface TestCase {
   expected: unknown;
   /** A sentence or two for a person, in English with the Swedish quote. */
   explanation: string;
+  /** The clause(s) of the contract the case checks, e.g. `"SON 2021-233 §1.2, §2.3"`. */
+  clause: string;
   /** The YAML file the case comes from, for messages. */
   file: string;
 }

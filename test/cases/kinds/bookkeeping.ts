@@ -4,7 +4,8 @@
  * posting configuration, and the file's vouchers checked row by row.
  *
  * - `input.posting`: a posting configuration file, relative to the
- *   repository (e.g. `examples/data/posting.json`);
+ *   repository (e.g. `examples/data/posting.json`), or (in cases.json) the
+ *   configuration itself;
  * - `input.transactions`: optional, overrides the file's `transactions`
  *   (`per-entry` or `per-month-and-account`);
  * - `input.generated`: the date of `#GEN`, "YYYY-MM-DD";
@@ -27,7 +28,7 @@ import type { TestCase } from "../case.js";
 export const kind = "bookkeeping";
 
 interface Input {
-  posting: string;
+  posting: string | PostingConfigInput;
   transactions?: "per-entry" | "per-month-and-account";
   generated: string;
   steps: { month: string; input?: SettlementInput }[];
@@ -52,7 +53,10 @@ interface ExpectedVoucher {
 export function run(testCase: TestCase): void {
   const where = `${testCase.file}: "${testCase.title}"`;
   const input = testCase.input as Input;
-  const posting = JSON.parse(readFileSync(new URL(`../../../${input.posting}`, import.meta.url), "utf8")) as PostingConfigInput;
+  const posting =
+    typeof input.posting === "string"
+      ? (JSON.parse(readFileSync(new URL(`../../../${input.posting}`, import.meta.url), "utf8")) as PostingConfigInput)
+      : { ...input.posting };
   if (input.transactions !== undefined) posting.transactions = input.transactions;
   const ledger: LedgerEntryJSON[] = [];
   const settlements: Settlement[] = [];
