@@ -14,7 +14,6 @@ import { gzipSync } from "node:zlib";
 import { build, type Plugin } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseSessionsCsv } from "../../web/src/sessionsShim.js";
 import { launch, skipBrowser } from "./chromium.js";
 
 type Lib = typeof import("../../src/index.js");
@@ -58,13 +57,17 @@ async function bundle(contents: string, options: { minify: boolean; format: "iif
 }
 
 /**
- * The same computations, run in Node and in the page (as its source text, so
- * it names nothing outside itself). The instants are either side of the
- * opening hour and of Stockholm's daylight-saving changes in 2024.
+ * The same computations, run in Node and in the page (there as its source
+ * text, so it names nothing outside itself): the sessions CSV read by the
+ * library's reader, the statement, deadlines, opening hours and money
+ * format. The instants are either side of the opening hour and of
+ * Stockholm's daylight-saving changes in 2024.
  */
-function compute(lib: Lib, sessions: unknown): string {
-  const s = lib.statement(lib.contracts.familjeradgivning, "2022-03", { sessions: sessions as never });
+function compute(lib: Lib, csv: string): string {
+  const read = lib.parseSessionsCsv(csv);
+  const s = lib.statement(lib.contracts.familjeradgivning, "2022-03", { sessions: read.sessions });
   return JSON.stringify({
+    read: { sessions: read.sessions, delimiter: read.delimiter, encoding: read.encoding, notices: read.notices, line: read.locate("sessions.4.minutes") },
     statement: lib.statementToJSON(s),
     total: lib.formatSek(s.total),
     deadlines: lib.deadlines(lib.contracts.familjeradgivning, 2024, { roll: "next-workday" }),
@@ -77,7 +80,6 @@ function compute(lib: Lib, sessions: unknown): string {
 describe.skipIf(skipBrowser)("the package in Chromium", () => {
   let browser: Browser;
   let page: Page;
-  const sessions = parseSessionsCsv(csv).sessions;
 
   beforeAll(async () => {
     browser = await launch();
@@ -96,11 +98,13 @@ describe.skipIf(skipBrowser)("the package in Chromium", () => {
     expect(await page.evaluate(() => typeof (globalThis as unknown as { lib?: unknown }).lib)).toBe("object");
   });
 
-  it("gives the same statement, deadlines, opening hours and money format in Chromium as in Node", async () => {
-    const node = compute((await import(pathToFileURL(entry).href)) as Lib, sessions);
-    const inBrowser: unknown = await page.evaluate(`(${compute.toString()})(globalThis.lib, ${JSON.stringify(sessions)})`);
+  it("reads the CSV and gives the same statement, deadlines, opening hours and money format in Chromium as in Node", async () => {
+    const node = compute((await import(pathToFileURL(entry).href)) as Lib, csv);
+    const inBrowser: unknown = await page.evaluate(`(${compute.toString()})(globalThis.lib, ${JSON.stringify(csv)})`);
     expect(inBrowser).toBe(node);
-    const parsed = JSON.parse(node) as { total: string; statement: { total: string; lines: unknown[] } };
+    const parsed = JSON.parse(node) as { read: { delimiter: string; line: unknown }; total: string; statement: { total: string; lines: unknown[] } };
+    expect(parsed.read.delimiter).toBe(";");
+    expect(parsed.read.line).toEqual({ line: 6, field: "minutes" });
     expect(parsed.total).toBe("24\u00a0805,00\u00a0kr");
     expect(parsed.statement.total).toBe("24805.00");
     expect(parsed.statement.lines.length).toBe(21);

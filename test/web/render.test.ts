@@ -10,11 +10,10 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { contracts, settle, statement, type Contract, type StatementInput } from "../../src/index.js";
+import { contracts, parseSessionsCsv, settle, statement, type Contract, type StatementInput } from "../../src/index.js";
 import { deadlinesIcs } from "../../src/render/calendar.js";
 import { ledgerText } from "../../src/render/ledger.js";
 import { statementCsvLines, statementJsonText } from "../../src/render/statement.js";
-import { parseSessionsCsv } from "../../web/src/sessionsShim.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const data = join(root, "examples", "data");
