@@ -169,6 +169,17 @@ describe.skipIf(skipBrowser)("the page in Chromium", () => {
     expect(await page.textContent("#total")).toBe("24\u00a0805,00\u00a0kr");
   });
 
+  it("reads what Excel's plain CSV (semikolonavgränsad) writes: Windows-1252, and says so", async () => {
+    const text = readFileSync(csvFile, "utf8").replace(/^\uFEFF/, "").replace("FR-2203-01;2022-03-01;50;individual;;P-101;ja;;", "FR-2203-01;2022-03-01;50;individual;;P-101;ja;;Första samtalet, vän");
+    const file = join(out, "windows-1252.csv");
+    writeFileSync(file, Buffer.from(text, "latin1"));
+    await page.setInputFiles("#sessions-file", file);
+    await page.waitForFunction('document.getElementById("sessions-status").textContent.startsWith("windows-1252.csv")');
+    const status = await page.textContent("#sessions-status");
+    expect(status?.startsWith("windows-1252.csv: 21 samtal lästa (semikolonavgränsad, Windows-1252) – ")).toBe(true);
+    expect(await page.textContent("#total")).toBe("24\u00a0805,00\u00a0kr");
+  });
+
   it("made no request outside its own origin, and logged no error", () => {
     const origin = new URL(server.url).origin;
     const outside = requests.filter((u) => !(u.startsWith(`${origin}/`) || u.startsWith(`blob:${origin}/`) || u.startsWith("data:")));
