@@ -213,7 +213,7 @@ export const settleCommand: Command = {
     const contract = await loadContract(positional(args, 0));
     const ledger = await readLedger(ledgerFile);
     // Every session of the file: the library checks them all and keeps the months it settles.
-    const { input, locate } = await loadBillingInput(args);
+    const { input, locate } = await loadBillingInput(args, context);
     const settlementInput: SettlementInput = { ...input, paid: ledger.entries as PaidEntry[] };
     if (from !== undefined) settlementInput.from = from;
     const s = explained(() => settle(contract, month, settlementInput), anyLocator(ledgerLocator(ledgerFile), locate), { ...BILLING_TERMS, from: "--from" });

@@ -426,7 +426,7 @@ export const statementCommand: Command = {
     const posting = await loadPosting(args, format, "statement");
     const month = monthValue(requireOption(args, "month", "statement"), "--month");
     const contract = await loadContract(positional(args, 0));
-    const { input, locate } = await loadBillingInput(args);
+    const { input, locate } = await loadBillingInput(args, context);
     const s = explained(() => statement(contract, month, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":
