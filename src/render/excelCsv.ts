@@ -1,7 +1,7 @@
 /**
- * CSV for Swedish Excel without Node: the same cells and bytes as the
- * command line's `src/cli/format.ts` (semicolons, decimal comma, UTF-8 BOM,
- * CRLF, formula guard), for front ends that run in a browser.
+ * CSV for Swedish Excel without Node: semicolons, decimal comma, UTF-8 BOM,
+ * CRLF, formula guard. The one writer of every Excel file: the command line
+ * (`src/cli/format.ts` re-exports it) and the web page.
  *
  * @module
  */
@@ -60,7 +60,23 @@ export class ExcelNumber {
 export type CsvCell = string | number | boolean | ExcelNumber | null | undefined;
 
 /**
- * Money as a number cell: exactly two decimals, decimal comma.
+ * Money for Excel: exactly two decimals, decimal comma, no thousands
+ * separator.
+ *
+ * @param value - the amount
+ * @returns e.g. `"4991,25"`
+ * @example
+ * ```ts
+ * excelMoney("4991.25"); //=> "4991,25"
+ * excelMoney(605);       //=> "605,00"
+ * ```
+ */
+export function excelMoney(value: MoneyInput): string {
+  return moneyToJson(value).replace(".", ",");
+}
+
+/**
+ * Money as a number cell: {@link excelMoney}.
  *
  * @param value - the amount
  * @returns the cell
@@ -70,7 +86,7 @@ export type CsvCell = string | number | boolean | ExcelNumber | null | undefined
  * ```
  */
 export function moneyCell(value: MoneyInput): ExcelNumber {
-  return ExcelNumber.of(moneyToJson(value).replace(".", ","));
+  return ExcelNumber.of(excelMoney(value));
 }
 
 /**

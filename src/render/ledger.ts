@@ -40,8 +40,24 @@ export function ledgerEntries(data: unknown): unknown[] | null {
  * ```
  */
 export function ledgerText(contractId: string, entries: readonly unknown[], settlement: Settlement): string {
-  const all = [...entries, ...settlement.entries.map(ledgerEntryToJSON)];
-  let text = `{\n  "format": ${JSON.stringify(LEDGER_FORMAT)},\n  "contractId": ${JSON.stringify(contractId)},\n  "entries": [`;
-  for (let i = 0; i < all.length; i++) text += `${i === 0 ? "\n" : ",\n"}    ${JSON.stringify(all[i])}`;
-  return text + (all.length === 0 ? "]\n}\n" : "\n  ]\n}\n");
+  return [...ledgerChunks(contractId, [...entries, ...settlement.entries.map(ledgerEntryToJSON)])].join("");
+}
+
+/**
+ * A ledger file's text: its entries one to a line (a year of a million
+ * sessions stays a file that diff and grep can read), in pieces — how the
+ * command line writes it, a piece at a time.
+ *
+ * @param contractId - the commission's id
+ * @param entries - every entry, old and new, as JSON
+ * @returns the text in pieces
+ * @example
+ * ```ts
+ * [...ledgerChunks("beroendemottagningen", [])].join(""); //=> '{\n  "format": "verksamhetsuppdrag/ledger@1",\n  "contractId": "beroendemottagningen",\n  "entries": []\n}\n'
+ * ```
+ */
+export function* ledgerChunks(contractId: string, entries: readonly unknown[]): Generator<string> {
+  yield `{\n  "format": ${JSON.stringify(LEDGER_FORMAT)},\n  "contractId": ${JSON.stringify(contractId)},\n  "entries": [`;
+  for (let i = 0; i < entries.length; i++) yield `${i === 0 ? "\n" : ",\n"}    ${JSON.stringify(entries[i])}`;
+  yield entries.length === 0 ? "]\n}\n" : "\n  ]\n}\n";
 }

@@ -5,29 +5,49 @@
  *
  * @module
  */
-import { Decimal, statementToJSON, type Contract, type Statement, type StatementLine } from "../index.js";
-import { excelCsvLines, moneyCell, numberCell, type CsvCell } from "./excelCsv.js";
+import { Decimal, formatSek, statementToJSON, type Contract, type Statement, type StatementLine } from "../index.js";
+import { excelCsvLines, moneyCell, numberCell, swedishDecimal, type CsvCell } from "./excelCsv.js";
 
 /**
- * The exact price of an hour of an hour volume whose price is implied
- * (annual cost ÷ hours per year), and its rounding to the öre.
+ * The exact price of an hour where the table and the CSV cannot show it as
+ * it is: an hour volume whose price is implied (annual cost ÷ hours per
+ * year, e.g. 800 000 ÷ 1 700 = 470,588235… kr). The library's lines carry
+ * that price rounded to the öre (`unitPrice`) while their amounts are
+ * computed from the exact one, so quantity × the rounded price can differ
+ * from the amount by an öre.
  *
  * @param s - the statement
  * @param contract - its commission
- * @returns the exact price and the price shown; `null` when the price is a whole öre
+ * @returns the exact price, its rounding to the öre, and how it is made; `null` when the price is a whole öre
  * @example
  * ```ts
  * impliedHourPrice(statement(contracts.boendestod, "2019-03", input), contracts.boendestod)?.exact.toFixed(6); //=> "470.588235"
  * ```
  */
-export function impliedHourPrice(s: Statement, contract: Contract): { exact: Decimal; shown: Decimal } | null {
+export function impliedHourPrice(s: Statement, contract: Contract): { exact: Decimal; shown: Decimal; basis: string } | null {
   const c = contract.compensation;
   if (s.compensationKind !== "hour-volume" || c.kind !== "hour-volume" || c.hourlyPrice !== null) return null;
+  const annual = new Decimal(s.indexation.amount.toString());
   const hours = new Decimal(c.hoursPerYear);
   if (hours.isZero()) return null;
-  const exact = new Decimal(s.indexation.amount.toString()).dividedBy(hours);
+  const exact = annual.dividedBy(hours);
   if (exact.decimalPlaces() <= 2) return null;
-  return { exact, shown: exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP) };
+  return { exact, shown: exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), basis: `${formatSek(annual)} ÷ ${swedishDecimal(hours)} h` };
+}
+
+/**
+ * Whether a line's unit price is the implied hour price rounded (and not, say, a visit fee's).
+ *
+ * @param l - a line
+ * @param price - the implied price, or `null`
+ * @returns true for a line priced at it
+ * @example
+ * ```ts
+ * atImpliedPrice(s.lines[0]!, impliedHourPrice(s, contracts.boendestod)); //=> true
+ * ```
+ */
+export function atImpliedPrice(l: StatementLine, price: { shown: Decimal } | null): boolean {
+  return price !== null && l.unit === "hour" && new Decimal(l.unitPrice.toString()).equals(price.shown);
 }
 
 /**
@@ -46,7 +66,6 @@ export function impliedHourPrice(s: Statement, contract: Contract): { exact: Dec
 export function statementCsvLines(s: Statement, contract: Contract): Generator<string> {
   const header = ["contract", "month", "line", "date", "kind", "description", "quantity", "unit", "unit price", "amount", "payable", "clause", "warnings"];
   const price = impliedHourPrice(s, contract);
-  const atImplied = (l: StatementLine): boolean => price !== null && l.unit === "hour" && new Decimal(l.unitPrice.toString()).equals(price.shown);
   const row = (l: StatementLine, payable: string): CsvCell[] => [
     s.contractId,
     s.month,
@@ -56,7 +75,7 @@ export function statementCsvLines(s: Statement, contract: Contract): Generator<s
     l.description,
     numberCell(l.quantity),
     l.unit,
-    price !== null && atImplied(l) ? numberCell(price.exact) : moneyCell(l.unitPrice),
+    price !== null && atImpliedPrice(l, price) ? numberCell(price.exact) : moneyCell(l.unitPrice),
     moneyCell(l.amount),
     payable,
     l.clause,

@@ -7,3 +7,4 @@
  */
 export { parseSessionsCsv, SESSION_COLUMNS, SessionsCsvReader } from "./sessionsCsv.js";
 export type { CsvLocation, SessionsCsv, SessionsCsvOptions } from "./sessionsCsv.js";
+export type { CsvDelimiter } from "./csv.js";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contracts, parseSessionsCsv, RulesError, SessionsCsvReader, statement } from "../../src/index.js";
+import { contracts, parseSessionsCsv, SessionsCsvReader, statement } from "../../src/index.js";
+import { errorOf } from "../billing/helpers.js";
 
 const bytes = (...parts: (string | number[])[]): Uint8Array => {
   const chunks = parts.map((p) => (typeof p === "string" ? new TextEncoder().encode(p) : Uint8Array.from(p)));
@@ -12,16 +13,6 @@ const bytes = (...parts: (string | number[])[]): Uint8Array => {
   }
   return out;
 };
-
-function errorOf(fn: () => unknown): RulesError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RulesError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-}
 
 describe("parseSessionsCsv", () => {
   it("reads what Swedish Excel saves: BOM, semicolons, CRLF, quotes, header names in any case", () => {
