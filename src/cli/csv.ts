@@ -34,15 +34,25 @@ async function openStream(path: string, label: string): Promise<Readable> {
 /** Hands each chunk of a stream to `onChunk` as it comes; an error of the stream itself is an InputError naming the file. */
 async function eachChunk(input: Readable, file: string, onChunk: (chunk: Uint8Array | string) => void): Promise<void> {
   const chunks = (input as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
-  for (;;) {
-    let next: IteratorResult<Uint8Array | string>;
-    try {
-      next = await chunks.next();
-    } catch (error) {
-      throw fileError(error, file);
+  let done = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<Uint8Array | string>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        done = true;
+        throw fileError(error, file);
+      }
+      if (next.done === true) {
+        done = true;
+        return;
+      }
+      onChunk(next.value);
     }
-    if (next.done === true) return;
-    onChunk(next.value);
+  } finally {
+    // Stopped early (onChunk threw): the stream is destroyed, and the file closed now, not by the garbage collector.
+    if (!done) await chunks.return?.();
   }
 }
 
