@@ -18,3 +18,4 @@ export * from "./deadlines/index.js";
 export * from "./reporting/index.js";
 export { insuranceCheck, liabilityCap } from "./liability/index.js";
 export type { InsuranceCheck, InsuranceCover, InsuranceKind, InsuranceShortfall, LiabilityCap, LiabilityClaim } from "./liability/index.js";
+export * from "./sessions/index.js";

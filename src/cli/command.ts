@@ -24,6 +24,8 @@ export interface CommandContext {
   program: string;
   /** The environment (`SOURCE_DATE_EPOCH` is read from it). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Tells the user something the command chose (a file read as Windows-1252), on stderr; the run goes on. */
+  notice?: (text: string) => void;
 }
 
 /**

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { Decimal, formatSek, moneyToJson, type MoneyInput } from "../index.js";
+import { Decimal, formatSek, type MoneyInput } from "../index.js";
+import { excelCsvLines, type CsvCell } from "../render/excelCsv.js";
 import { terminalSafe } from "./output.js";
 
 /**
@@ -131,131 +132,10 @@ export function sek(value: MoneyInput): string {
   return formatSek(value);
 }
 
-/**
- * A decimal figure that is not money (hours, percent) the Swedish way:
- * decimal comma, no thousands separator, no trailing zeros.
- *
- * @param value - the figure
- * @returns e.g. `"1,25"`
- * @example
- * ```ts
- * swedishDecimal(new Decimal("1.25")); //=> "1,25"
- * swedishDecimal("2590");              //=> "2590"
- * ```
- */
-export function swedishDecimal(value: Decimal | string | number): string {
-  return new Decimal(value).toFixed().replace(".", ",");
-}
-
-/**
- * Money for Excel: exactly two decimals, decimal comma, no thousands
- * separator.
- *
- * @param value - the amount
- * @returns e.g. `"4991,25"`
- * @example
- * ```ts
- * excelMoney("4991.25"); //=> "4991,25"
- * excelMoney(605);       //=> "605,00"
- * ```
- */
-export function excelMoney(value: MoneyInput): string {
-  return moneyToJson(value).replace(".", ",");
-}
-
-/**
- * A number cell of a CSV for Excel: a figure already written with a decimal
- * comma (`-5,00`, `1,25`), written as it is. Every other cell is text, and
- * text is guarded against formulas ({@link excelCsvLines}); a number cell is
- * checked to be a number, so text cannot pass as one.
- *
- * @example
- * ```ts
- * ExcelNumber.of("-5,00").text; //=> "-5,00"
- * ```
- */
-export class ExcelNumber {
-  private constructor(
-    /** The figure, e.g. `"4991,25"`. */
-    readonly text: string,
-  ) {}
-
-  /**
-   * @param text - a figure with an optional minus and a decimal comma
-   * @returns the cell
-   * @throws Error when `text` is not such a figure (a bug in the caller)
-   */
-  static of(text: string): ExcelNumber {
-    if (!/^-?\d+(,\d+)?$/.test(text)) throw new Error(`not a number for Excel: ${JSON.stringify(text.slice(0, 40))}`);
-    return new ExcelNumber(text);
-  }
-}
-
-/**
- * A cell of {@link excelCsvLines}: a string is text (guarded against
- * formulas), an {@link ExcelNumber} or a finite JavaScript number is a
- * number, `null` and `undefined` are empty.
- *
- * @example
- * ```ts
- * const cells: CsvCell[] = ["Timmar", moneyCell("4991.25"), null];
- * ```
- */
-export type CsvCell = string | number | boolean | ExcelNumber | null | undefined;
-
-/**
- * Money as a number cell: {@link excelMoney}.
- *
- * @param value - the amount
- * @returns the cell
- * @example
- * ```ts
- * moneyCell("-5").text; //=> "-5,00"
- * ```
- */
-export function moneyCell(value: MoneyInput): ExcelNumber {
-  return ExcelNumber.of(excelMoney(value));
-}
-
-/**
- * A figure that is not money (hours, a unit price with more decimals) as a
- * number cell: decimal comma, at most `places` decimals (rounded half-up
- * beyond them), no trailing zeros.
- *
- * @param value - the figure
- * @param places - the most decimals written (default 6)
- * @returns the cell
- * @example
- * ```ts
- * numberCell(new Decimal("470.588235294117647")).text; //=> "470,588235"
- * ```
- */
-export function numberCell(value: Decimal, places = 6): ExcelNumber {
-  return ExcelNumber.of(swedishDecimal(value.decimalPlaces() > places ? value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP) : value));
-}
-
-/**
- * Writes rows as CSV that opens right in Swedish Excel, a line at a time:
- * UTF-8 with a BOM, semicolon separated, CRLF line ends, a field quoted when
- * it holds a semicolon, a quote, a line break, or leading or trailing
- * spaces. No text cell can start a formula: one that begins with `=`, `+`,
- * `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice on
- * CSV injection), whatever it holds, so an id, a description or a contract's
- * own label cannot make Excel compute. Number cells ({@link ExcelNumber},
- * finite numbers) are never touched: `-5,00` stays a number.
- *
- * @param rows - the cells, the header first
- * @returns the pieces: the BOM, then one row with its CRLF at a time
- * @example
- * ```ts
- * [...excelCsvLines([["Rad", "Belopp"], ["=1+1", moneyCell("-5")]])];
- * //=> ["\uFEFF", "Rad;Belopp\r\n", "'=1+1;-5,00\r\n"]
- * ```
- */
-export function* excelCsvLines(rows: Iterable<readonly CsvCell[]>): Generator<string> {
-  yield "\uFEFF";
-  for (const row of rows) yield `${row.map(csvCell).join(";")}\r\n`;
-}
+// The cells and the writer of CSV for Swedish Excel live in the library's
+// render module, which the web page uses too: one writer, the same bytes.
+export { excelCsvLines, excelMoney, ExcelNumber, moneyCell, numberCell, swedishDecimal } from "../render/excelCsv.js";
+export type { CsvCell } from "../render/excelCsv.js";
 
 /**
  * {@link excelCsvLines} as one string, for a CSV of a few rows.
@@ -272,18 +152,6 @@ export function excelCsv(rows: Iterable<readonly CsvCell[]>): string {
   let text = "";
   for (const line of excelCsvLines(rows)) text += line;
   return text;
-}
-
-/** Text that Excel (or LibreOffice) would read as the start of a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(value: CsvCell): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof ExcelNumber) return value.text;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  let text = typeof value === "string" ? value : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[;"\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

@@ -11,6 +11,7 @@ import { DEFAULT_BILLING_POLICIES, type CallOff, type IndexSeries, type Statemen
 import { dateValue, listOption, stringOption, type OptionSpec, type ParsedArgs } from "./args.js";
 import { anyLocator, InputError, prefixLocator, valueError, type Location } from "./errors.js";
 import { readJsonFile } from "./jsonFile.js";
+import type { CommandContext } from "./command.js";
 import { arrayIn, readSessions, type SessionsRead } from "./sessions.js";
 
 /**
@@ -123,7 +124,7 @@ export interface LoadedInput {
  * statement(contract, "2022-03", input);
  * ```
  */
-export async function loadBillingInput(args: ParsedArgs): Promise<LoadedInput> {
+export async function loadBillingInput(args: ParsedArgs, context?: CommandContext): Promise<LoadedInput> {
   const input: LoadedInput["input"] = {};
   const locators: ((path: string) => Location | undefined)[] = [];
   const labels: Record<string, string> = {
@@ -152,6 +153,7 @@ export async function loadBillingInput(args: ParsedArgs): Promise<LoadedInput> {
   const sessionsFile = stringOption(args, "sessions");
   if (sessionsFile !== undefined) {
     sessions = await readSessions(sessionsFile);
+    for (const text of sessions.notices) context?.notice?.(`${sessionsFile}: ${text}`);
     input.sessions = sessions.sessions;
     locators.push(sessions.locate);
     labels.sessions = sessionsFile;

@@ -7,7 +7,8 @@
 import { Buffer } from "node:buffer";
 import { open } from "node:fs/promises";
 import { InputError } from "./errors.js";
-import { fileError, validUtf8Length } from "./csv.js";
+import { fileError } from "./csv.js";
+import { validUtf8Length } from "../sessions/decode.js";
 
 /**
  * The largest JSON input file, in bytes (256 MiB): a year of 1 000 000

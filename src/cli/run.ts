@@ -180,7 +180,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.OK;
     }
     if (file === "") throw new InputError('--output: expected a file name (or - for stdout), received ""');
-    const context: CommandContext = { today: io.today ?? localToday, program: PROGRAM, env: io.env ?? process.env };
+    const context: CommandContext = {
+      today: io.today ?? localToday,
+      program: PROGRAM,
+      env: io.env ?? process.env,
+      notice: (text) => {
+        safeWrite(io.stderr, `${PROGRAM}: note: ${boundedMessage(terminalSafe(text, false))}\n`);
+      },
+    };
     const output = await command.run(args, context);
     emit(output, io, file === "-" ? undefined : file);
     return output.exitCode ?? EXIT.OK;

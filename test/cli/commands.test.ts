@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../../src/cli/csv.js";
+import { parseCsv } from "../../src/sessions/csv.js";
 import { DEMO_BOENDESTOD_SESSIONS } from "../../src/cli/demoData.js";
 import { contracts, statement } from "../../src/index.js";
 import { example, root, runCli, tempDir } from "./helpers.js";

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { CsvParser, detectDelimiter, parseCsv, readCsv, type CsvRecord } from "../../src/cli/csv.js";
+import { readCsv } from "../../src/cli/csv.js";
+import { CsvParser, detectDelimiter, parseCsv, type CsvRecord } from "../../src/sessions/csv.js";
 import { InputError } from "../../src/cli/errors.js";
 
 async function collect(chunks: string | Buffer | (string | Buffer)[], file = "x.csv") {
@@ -92,8 +93,10 @@ describe("readCsv (streamed)", () => {
     await expect(collect('a,b\n1,"x"y\n', "s.csv")).rejects.toThrow(InputError);
     await expect(collect('a,b\n1,"x"y\n', "s.csv")).rejects.toThrow(/^s\.csv line 2: expected/);
   });
-  it("rejects text that is not UTF-8 (Windows-1252 from old Excel)", async () => {
-    const latin1 = Buffer.from("id;note\n1;G\xf6teborg\n", "latin1");
-    await expect(collect(latin1, "s.csv")).rejects.toThrow(/s\.csv line 2: expected UTF-8 text/);
+  it("reads text that is not UTF-8 as Windows-1252 (plain CSV from Excel), and refuses a file that mixes the two", async () => {
+    const cp1252 = Buffer.from("id;note\n1;G\xf6teborg \x80\n", "latin1");
+    expect((await collect(cp1252, "s.csv"))[1]?.fields).toEqual(["1", "Göteborg €"]);
+    const mixed = Buffer.concat([Buffer.from("id;note\n1;Göteborg\n"), Buffer.from("2;G\xf6teborg\n", "latin1")]);
+    await expect(collect(mixed, "s.csv")).rejects.toThrow(/s\.csv line 3: expected text in one encoding/);
   });
 });

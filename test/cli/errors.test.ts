@@ -167,10 +167,10 @@ describe("bad input exits 1 and names the file, line and field", () => {
     expect(fails(["notice", "boendestod", "--received", "2019-02-01"], 1)).toContain("boendestod: the commission has no notice clause");
   });
 
-  it("a CSV that is not UTF-8", () => {
-    const path = join(tempDir(), "ansi.csv");
-    writeFileSync(path, Buffer.from(`${SESSIONS_HEADER}\nS1,2022-03-01,50,individual,\nG\xf6,2022-03-01,50,individual,\n`, "latin1"));
-    expect(fails(["statement", "familjeradgivning", "--month", "2022-03", "--sessions", path], 1)).toContain("ansi.csv line 3: expected UTF-8 text");
+  it("a CSV in UTF-8 with a Windows-1252 row", () => {
+    const path = join(tempDir(), "mixed.csv");
+    writeFileSync(path, Buffer.concat([Buffer.from(`${SESSIONS_HEADER}\nS1,2022-03-01,50,individual,\nÅ1,2022-03-01,50,individual,\n`), Buffer.from("G\xf6,2022-03-01,50,individual,\n", "latin1")]));
+    expect(fails(["statement", "familjeradgivning", "--month", "2022-03", "--sessions", path], 1)).toContain("mixed.csv line 4: expected text in one encoding");
   });
 
   it("the own commission needs its index for 2025", () => {

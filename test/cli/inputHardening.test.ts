@@ -9,7 +9,9 @@ import { closeSync, openSync, truncateSync, writeFileSync, writeSync } from "nod
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { MAX_RECORD_LENGTH, readCsv, validUtf8Length, type CsvRecord } from "../../src/cli/csv.js";
+import { readCsv } from "../../src/cli/csv.js";
+import { MAX_RECORD_LENGTH, type CsvRecord } from "../../src/sessions/csv.js";
+import { validUtf8Length } from "../../src/sessions/decode.js";
 import { InputError } from "../../src/cli/errors.js";
 import { findJsonError, readJsonFile } from "../../src/cli/jsonFile.js";
 import { readSessions } from "../../src/cli/sessions.js";
@@ -175,10 +177,19 @@ describe("item 8: UTF-8 is checked as UTF-8, not by looking for U+FFFD", () => {
     expect(runCli(statementArgs("2022-03", json)).code).toBe(0);
   });
 
-  it("bytes that are not UTF-8 name their line, in a CSV and in a JSON file", () => {
-    const csv = file("latin1.csv", Buffer.concat([Buffer.from(`${HEADER}\nA,2022-03-01,50,individual,\n`), Buffer.from("G\xf6,2022-03-02,50,individual,\n", "latin1")]));
-    expect(fails(statementArgs("2022-03", csv))).toBe(
-      `verksamhetsuppdrag: ${csv} line 3: expected UTF-8 text, received bytes that are not UTF-8 (in Excel, save as "CSV UTF-8")\n`,
+  it("a sessions CSV that is not UTF-8 is read as Windows-1252 with a note; one that mixes encodings names its line; JSON must be UTF-8", () => {
+    // Excel's plain "CSV (semikolonavgränsad)" on a Swedish Windows: ö is the single byte 0xF6.
+    const csv = file("cp1252.csv", Buffer.concat([Buffer.from(`${HEADER}\nA,2022-03-01,50,individual,\n`), Buffer.from("G\xf6,2022-03-02,50,individual,\n", "latin1")]));
+    const read = runCli([...statementArgs("2022-03", csv), "--format", "json"]);
+    expect(read.code).toBe(0);
+    expect(read.stderr).toBe(
+      `verksamhetsuppdrag: note: ${csv}: the file is not UTF-8 and was read as Windows-1252, as Excel saves "CSV (semikolonavgränsad)"; save as "CSV UTF-8" to be sure of å, ä and ö\n`,
+    );
+    expect((JSON.parse(read.stdout) as { lines: { sessionId?: string }[] }).lines.map((l) => l.sessionId)).toEqual(["A", "Gö"]);
+    // UTF-8 å first, then a byte that is not UTF-8: no single encoding reads the file.
+    const mixed = file("mixed.csv", Buffer.concat([Buffer.from(`${HEADER}\nå,2022-03-01,50,individual,\n`), Buffer.from("G\xf6,2022-03-02,50,individual,\n", "latin1")]));
+    expect(fails(statementArgs("2022-03", mixed))).toBe(
+      `verksamhetsuppdrag: ${mixed} line 3: expected text in one encoding (UTF-8 or Windows-1252; in Excel, save as "CSV UTF-8"), received bytes that are not UTF-8 after UTF-8 text earlier in the file\n`,
     );
     const json = file("latin1.json", Buffer.concat([Buffer.from('[\n  {"id": "A", "date": "2022-03-01", "minutes": 50, "kind": "individual"},\n  {"id": "'), Buffer.from([0xf6]), Buffer.from('"}\n]\n')]));
     expect(fails(statementArgs("2022-03", json))).toBe(`verksamhetsuppdrag: ${json} line 3: expected UTF-8 text, received bytes that are not UTF-8\n`);
@@ -187,13 +198,16 @@ describe("item 8: UTF-8 is checked as UTF-8, not by looking for U+FFFD", () => {
     expect(fails(["validate", cesu])).toContain(`${cesu} line 1: expected UTF-8 text`);
   });
 
-  it("a character cut between two chunks is read whole; one cut by the end of the file is an error", async () => {
+  it("a character cut between two chunks is read whole; a UTF-8 file cut inside a character is an error, an ASCII one ending in a high byte Windows-1252", async () => {
     const bytes = Buffer.from(`${HEADER}\nå,2022-03-01,50,individual,\n`);
     const cut = bytes.indexOf(0xc3) + 1;
     const records: CsvRecord[] = [];
     await readCsv(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]), "s.csv", (r) => records.push(r));
     expect(records[1]?.fields[0]).toBe("å");
-    await expect(readCsv(Readable.from([Buffer.from("id\n\xc3", "latin1")]), "s.csv", () => undefined)).rejects.toThrow("s.csv line 2: expected UTF-8 text");
+    await expect(readCsv(Readable.from([Buffer.concat([Buffer.from("id\nå\n"), Buffer.from([0xc3])])]), "s.csv", () => undefined)).rejects.toThrow("s.csv line 3: expected text in one encoding");
+    const cp1252: CsvRecord[] = [];
+    await readCsv(Readable.from([Buffer.from("id\n\xc3", "latin1")]), "s.csv", (r) => cp1252.push(r));
+    expect(cp1252[1]?.fields).toEqual(["Ã"]);
   });
 
   it("validUtf8Length finds the first byte that is not UTF-8, by the rules of a fatal TextDecoder", () => {

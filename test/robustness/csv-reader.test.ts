@@ -10,7 +10,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { Readable } from "node:stream";
 import { describe, expect } from "vitest";
-import { parseCsv, readCsv, type CsvRecord } from "../../src/cli/csv.js";
+import { readCsv } from "../../src/cli/csv.js";
+import { parseCsv, type CsvRecord } from "../../src/sessions/csv.js";
 
 /** Field text drawn from what makes CSV hard: separators, quotes, line ends, spaces, non-ASCII, U+FFFD. */
 const field = fc.string({ unit: fc.constantFrom("a", "1", " ", ",", ";", '"', "\n", "\r", "å", "\uFFFD", "😀"), maxLength: 8 });

@@ -35,6 +35,7 @@ import {
   roundingMode,
   statementInput,
   timestamp,
+  validDate,
   year,
   yearMonth,
   yearReportInput,
@@ -340,6 +341,26 @@ export const TABLE: Record<string, Entry> = {
     numRuns: 30,
   },
 
+  // sessions from files
+  parseSessionsCsv: {
+    args: tuple(
+      fc.oneof(
+        fc.string({ maxLength: 200 }),
+        fc.uint8Array({ maxLength: 200 }),
+        fc
+          .array(fc.tuple(fc.constantFrom("S1", "S2", "Å", "", "=x", '"q""'), validDate, fc.oneof(fc.integer({ min: -5, max: 200 }).map(String), fc.constant("4o")), fc.constantFrom("individual", "group", "x"), fc.constantFrom("", "5", "-1")), { maxLength: 6 })
+          .chain((rows) => fc.constantFrom(",", ";").map((d) => ["id", "date", "minutes", "kind", "participants"].join(d) + "\r\n" + rows.map((r) => r.join(d)).join("\r\n"))),
+        garbage,
+      ),
+      opt(or(fc.record({ maxRows: int }, { requiredKeys: [] }))),
+    ),
+    check: (r) => {
+      const csv = r as { sessions: readonly unknown[]; encoding: string };
+      return Array.isArray(csv.sessions) && (csv.encoding === "utf-8" || csv.encoding === "windows-1252") ? undefined : "not a sessions CSV result";
+    },
+  },
+  SessionsCsvReader: { args: tuple(opt(or(fc.record({ maxRows: int }, { requiredKeys: [] })))), construct: true },
+
   // reporting and liability
   activityReport: { args: fc.oneof(tuple(contract, or(year), activityInput), plausibleActivityArgs), check: anActivityReport, numRuns: 100 },
   activityReportToJSON: { args: plausibleActivityArgs.map((a) => [jsonSafe(() => activityReport(...(a as Parameters<typeof activityReport>)))]), check: jsonFormOrNothing, numRuns: 30 },
@@ -445,6 +466,7 @@ export const VALUES = [
   "MAX_SETTLEMENT_MONTHS",
   "MAX_ISSUES",
   "MAX_SESSIONS",
+  "SESSION_COLUMNS",
   "MAX_MESSAGE_LENGTH",
   "OPI_2023_PRELIMINARY",
   "OPI_VALUES",

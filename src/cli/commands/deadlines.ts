@@ -24,6 +24,7 @@ import { loadContract } from "../contractArg.js";
 import { explained, InputError, prefixLocator, UsageError } from "../errors.js";
 import { jsonText, renderTable } from "../format.js";
 import { dataOutput, textOutput } from "../output.js";
+import { deadlineEntry } from "../../render/calendar.js";
 
 const FORMATS = ["table", "json", "ics"] as const;
 const ROLLS = ["none", "next-workday"] as const satisfies readonly RollRule[];
@@ -77,24 +78,6 @@ export function weekdayName(date: LocalDate): string {
   return WEEKDAYS[dayOfWeek(date) - 1] ?? "";
 }
 
-/**
- * A reporting deadline as a calendar entry, with the same id scheme as the
- * library's obligations (`<contract>.<kind>.<covered year>`), so that a
- * calendar made with and without `--all` updates the same events.
- *
- * @param d - a deadline from the library
- * @returns the entry for `toICalendar`
- * @example
- * ```ts
- * deadlineEntry(deadlines(contracts.familjeradgivning, 2024)[0]!);
- * //=> { id: "familjeradgivning.activity-report.2023", date: "2024-03-31", title: "Verksamhetsberättelse 2023", clause: "SON 2021-233 §4.1", quote: "…" }
- * ```
- */
-export function deadlineEntry(d: Deadline): CalendarEntry {
-  const entry: CalendarEntry = { id: `${d.contractId}.${d.kind}.${d.covers.toString()}`, date: d.due, title: d.title, clause: d.clause };
-  if (d.quote !== undefined) entry.quote = d.quote;
-  return entry;
-}
 
 /**
  * What the deadlines command computes, before formatting.

@@ -226,11 +226,11 @@ export function reportMarkdown(r: ActivityReport, results: ExpectedResultsEvalua
  */
 export const reportCommand: Command = {
   spec: reportSpec,
-  run: async (args) => {
+  run: async (args, context) => {
     const format = choiceValue(stringOption(args, "format") ?? "table", FORMATS, "--format", "report");
     const year = yearValue(requireOption(args, "year", "report"), "--year");
     const contract: Contract = await loadContract(positional(args, 0));
-    const { input: billing, locate: billingLocate } = await loadBillingInput(args);
+    const { input: billing, locate: billingLocate } = await loadBillingInput(args, context);
     const input: ActivityReportInput = { ...billing };
     const labels: Record<string, string> = { asOf: "--as-of", roll: "--roll", caseHours: "--case-hours", persistMonths: "--persist-months" };
     const locators = [billingLocate];

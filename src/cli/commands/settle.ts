@@ -27,11 +27,10 @@ import { readJsonFile } from "../jsonFile.js";
 import { dataOutput, textOutput, writeFileAtomically, type CommandOutput } from "../output.js";
 import { loadPosting, settlementSie, SIE_HELP, SIE_OPTIONS } from "../sie.js";
 import { policiesText, warningLines } from "./statement.js";
+import { LEDGER_FORMAT, ledgerChunks } from "../../render/ledger.js";
 
 const FORMATS = ["table", "json", "csv", "sie"] as const;
 
-/** The name and version of a ledger file's shape. */
-export const LEDGER_FORMAT = "verksamhetsuppdrag/ledger@1";
 
 /**
  * The spec of `settle`.
@@ -97,24 +96,6 @@ async function readLedger(file: string): Promise<{ entries: unknown[]; exists: b
     return { entries: (data as { entries: unknown[] }).entries, exists: true };
   }
   throw valueError({ file }, `a ledger { "format": "${LEDGER_FORMAT}", "entries": [...] } or an array of entries`, Array.isArray(data) ? "an array" : JSON.stringify(data).slice(0, 60));
-}
-
-/**
- * A ledger file's text: its entries one to a line (a year of a million
- * sessions stays a file that diff and grep can read), in pieces.
- *
- * @param contractId - the commission's id
- * @param entries - every entry, old and new, as JSON
- * @returns the text in pieces
- * @example
- * ```ts
- * [...ledgerChunks("beroendemottagningen", [])].join(""); //=> '{\n  "format": "verksamhetsuppdrag/ledger@1",\n  "contractId": "beroendemottagningen",\n  "entries": []\n}\n'
- * ```
- */
-export function* ledgerChunks(contractId: string, entries: readonly unknown[]): Generator<string> {
-  yield `{\n  "format": ${JSON.stringify(LEDGER_FORMAT)},\n  "contractId": ${JSON.stringify(contractId)},\n  "entries": [`;
-  for (let i = 0; i < entries.length; i++) yield `${i === 0 ? "\n" : ",\n"}    ${JSON.stringify(entries[i])}`;
-  yield entries.length === 0 ? "]\n}\n" : "\n  ]\n}\n";
 }
 
 /** Locates `paid.<i>.<field>` as the ledger file's entry. */
@@ -213,7 +194,7 @@ export const settleCommand: Command = {
     const contract = await loadContract(positional(args, 0));
     const ledger = await readLedger(ledgerFile);
     // Every session of the file: the library checks them all and keeps the months it settles.
-    const { input, locate } = await loadBillingInput(args);
+    const { input, locate } = await loadBillingInput(args, context);
     const settlementInput: SettlementInput = { ...input, paid: ledger.entries as PaidEntry[] };
     if (from !== undefined) settlementInput.from = from;
     const s = explained(() => settle(contract, month, settlementInput), anyLocator(ledgerLocator(ledgerFile), locate), { ...BILLING_TERMS, from: "--from" });

@@ -9,11 +9,13 @@ import { positional, choiceValue, monthValue, requireOption, stringOption, type 
 import type { Command } from "../command.js";
 import { loadContract } from "../contractArg.js";
 import { explained } from "../errors.js";
-import { excelCsvLines, jsonChunks, LazyList, moneyCell, numberCell, renderPairs, sek, swedishDecimal, tableLines, type CsvCell, type TableColumn } from "../format.js";
+import { jsonChunks, LazyList, renderPairs, sek, swedishDecimal, tableLines, type TableColumn } from "../format.js";
 import type { PostingConfig } from "../../bookkeeping/index.js";
 import { dataOutput, textOutput } from "../output.js";
 import { BILLING_OPTIONS, BILLING_TERMS, loadBillingInput, policyHelp } from "../inputs.js";
 import { loadPosting, SIE_HELP, SIE_OPTIONS, statementSie } from "../sie.js";
+import { atImpliedPrice, impliedHourPrice, statementCsvLines } from "../../render/statement.js";
+
 
 const FORMATS = ["table", "json", "csv", "sie"] as const;
 
@@ -115,38 +117,6 @@ function unitOf(s: Statement): string {
  */
 export function hoursText(value: Decimal): string {
   return `${quantityText({ quantity: value })} h`;
-}
-
-/**
- * The exact price of an hour where the table and the CSV cannot show it as
- * it is: an hour volume whose price is implied (annual cost ÷ hours per
- * year, e.g. 800 000 ÷ 1 700 = 470,588235… kr). The library's lines carry
- * that price rounded to the öre (`unitPrice`) while their amounts are
- * computed from the exact one, so quantity × the rounded price can differ
- * from the amount by an öre.
- *
- * @param s - the statement
- * @param contract - its commission
- * @returns the exact price, its rounding to the öre, and how it is made; `null` when the price is a whole öre
- * @example
- * ```ts
- * impliedHourPrice(statement(contracts.boendestod, "2019-03", input), contracts.boendestod)?.exact.toFixed(6); //=> "470.588235"
- * ```
- */
-export function impliedHourPrice(s: Statement, contract: Contract): { exact: Decimal; shown: Decimal; basis: string } | null {
-  const c = contract.compensation;
-  if (s.compensationKind !== "hour-volume" || c.kind !== "hour-volume" || c.hourlyPrice !== null) return null;
-  const annual = new Decimal(s.indexation.amount.toString());
-  const hours = new Decimal(c.hoursPerYear);
-  if (hours.isZero()) return null;
-  const exact = annual.dividedBy(hours);
-  if (exact.decimalPlaces() <= 2) return null;
-  return { exact, shown: exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), basis: `${sek(annual)} ÷ ${swedishDecimal(hours)} h` };
-}
-
-/** Whether a line's unit price is the implied hour price rounded (and not, say, a visit fee's). */
-function atImpliedPrice(l: StatementLine, price: { shown: Decimal } | null): boolean {
-  return price !== null && l.unit === "hour" && new Decimal(l.unitPrice.toString()).equals(price.shown);
 }
 
 /**
@@ -347,55 +317,6 @@ function renderTotals(pairs: readonly [string, string][]): string {
 }
 
 /**
- * A statement as CSV for Swedish Excel: one row per line (visit fees
- * included, marked as owed to the purchaser), then the totals. Semicolons,
- * decimal comma, no thousands separator, UTF-8 with BOM, CRLF. Figures are
- * number cells; a unit price that is not a whole öre (an hour volume's
- * implied price) is written to six decimals, so that quantity × unit price
- * in Excel gives the amount's öre (but for the öre an hour volume's month,
- * rounded once and split over its lines, may put on a line).
- *
- * @param s - the statement
- * @param contract - its commission (for an implied hour price)
- * @returns the CSV text in pieces, a row at a time
- * @example
- * ```ts
- * [...statementCsvLines(statement(contracts.beroendemottagningen, "2021-04"), contracts.beroendemottagningen)].join("");
- * //=> "\uFEFFcontract;month;line;date;kind;description;quantity;unit;unit price;amount;payable;clause;warnings\r\n…;152250,00;…"
- * ```
- */
-export function statementCsvLines(s: Statement, contract: Contract): Generator<string> {
-  const header = ["contract", "month", "line", "date", "kind", "description", "quantity", "unit", "unit price", "amount", "payable", "clause", "warnings"];
-  const price = impliedHourPrice(s, contract);
-  const row = (l: StatementLine, payable: string): CsvCell[] => [
-    s.contractId,
-    s.month,
-    l.id,
-    l.date ?? "",
-    l.kind,
-    l.description,
-    numberCell(l.quantity),
-    l.unit,
-    price !== null && atImpliedPrice(l, price) ? numberCell(price.exact) : moneyCell(l.unitPrice),
-    moneyCell(l.amount),
-    payable,
-    l.clause,
-    l.warnings.join(" | "),
-  ];
-  const totals = (label: string, amount: Statement["total"]): CsvCell[] => [s.contractId, s.month, label, "", "total", "", "", "", "", moneyCell(amount), "", "", ""];
-  return excelCsvLines(
-    (function* () {
-      yield header;
-      for (const l of s.lines) yield row(l, l.payable ? "yes" : "no");
-      for (const l of s.feeLines) yield row(l, "owed to purchaser");
-      yield totals("total payable", s.total);
-      yield totals("not payable", s.notPayable);
-      yield totals("fees owed to purchaser", s.feesOwedToPurchaser);
-    })(),
-  );
-}
-
-/**
  * A statement's JSON as {@link statementToJSON} gives it, its lines made one
  * at a time as they are written (85 000 lines are never held as JSON at once).
  *
@@ -426,7 +347,7 @@ export const statementCommand: Command = {
     const posting = await loadPosting(args, format, "statement");
     const month = monthValue(requireOption(args, "month", "statement"), "--month");
     const contract = await loadContract(positional(args, 0));
-    const { input, locate } = await loadBillingInput(args);
+    const { input, locate } = await loadBillingInput(args, context);
     const s = explained(() => statement(contract, month, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":

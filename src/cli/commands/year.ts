@@ -210,11 +210,11 @@ export function yearCsv(r: YearReport): Generator<string> {
  */
 export const yearCommand: Command = {
   spec: yearSpec,
-  run: async (args) => {
+  run: async (args, context) => {
     const format = choiceValue(stringOption(args, "format") ?? "table", FORMATS, "--format", "year");
     const year = yearValue(requireOption(args, "year", "year"), "--year");
     const contract = await loadContract(positional(args, 0));
-    const { input, locate } = await loadBillingInput(args);
+    const { input, locate } = await loadBillingInput(args, context);
     const report = explained(() => yearReport(contract, year, input), locate, BILLING_TERMS);
     switch (format) {
       case "json":

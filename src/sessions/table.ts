@@ -13,8 +13,7 @@
  *
  * @module
  */
-import { Buffer } from "node:buffer";
-import type { Session } from "../index.js";
+import type { Session } from "../billing/input.js";
 
 /** The values a new column has room for; the room doubles as values are added. */
 const FIRST_CAPACITY = 1024;
@@ -29,6 +28,31 @@ const MAX_STORED = 0x7ffffffe;
 
 /** A UTF-16 code unit of a surrogate pair standing alone. */
 const LONE_SURROGATE = /\p{Cs}/u;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Writes `text` as UTF-8 at `at` (the room is there); returns the bytes written. ASCII, the usual id, byte by byte. */
+function utf8Write(text: string, into: Uint8Array, at: number): number {
+  const n = text.length;
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80) return encoder.encodeInto(text, into.subarray(at)).written;
+    into[at + k] = c;
+  }
+  return n;
+}
+
+/** The UTF-8 text of `bytes[from, to)`; ASCII, the usual id, without a decoder call. */
+function utf8Text(bytes: Uint8Array, from: number, to: number): string {
+  let text = "";
+  for (let k = from; k < to; k++) {
+    const c = bytes[k] ?? 0;
+    if (c >= 0x80) return decoder.decode(bytes.subarray(from, to));
+    text += String.fromCharCode(c);
+  }
+  return text;
+}
 
 function storable(value: number): boolean {
   return Number.isInteger(value) && value >= 0 && value <= MAX_STORED;
@@ -140,7 +164,7 @@ class StringPool {
 export class SessionTable {
   private count = 0;
   /** The ids' UTF-8 bytes, one after another; row i's end at `idEnd[i]`, its start at the previous row's end. */
-  private idBytes = Buffer.alloc(FIRST_CAPACITY * 8);
+  private idBytes = new Uint8Array(FIRST_CAPACITY * 8);
   private idBytesUsed = 0;
   private readonly idEnd = new IntColumn();
   /** Index in `dates`. */
@@ -209,7 +233,7 @@ export class SessionTable {
       const kept = this.unusual.get(index);
       if (kept !== undefined) return kept;
     }
-    const id = this.idBytes.toString("utf8", index === 0 ? 0 : this.idEnd.get(index - 1), this.idEnd.get(index));
+    const id = utf8Text(this.idBytes, index === 0 ? 0 : this.idEnd.get(index - 1), this.idEnd.get(index));
     const date = this.dates.value(this.date.get(index));
     const minutes = this.minutes.get(index);
     const kind = this.group.get(index) === 1 ? "group" : "individual";
@@ -246,11 +270,11 @@ export class SessionTable {
     // At most 3 UTF-8 bytes per UTF-16 code unit.
     const room = this.idBytesUsed + id.length * 3;
     if (room > this.idBytes.length) {
-      const bigger = Buffer.alloc(Math.max(room, this.idBytes.length * 2));
-      this.idBytes.copy(bigger, 0, 0, this.idBytesUsed);
+      const bigger = new Uint8Array(Math.max(room, this.idBytes.length * 2));
+      bigger.set(this.idBytes.subarray(0, this.idBytesUsed));
       this.idBytes = bigger;
     }
-    const bytes = this.idBytes.write(id, this.idBytesUsed, "utf8");
+    const bytes = utf8Write(id, this.idBytes, this.idBytesUsed);
     // As many bytes as code units: ASCII. Otherwise the id is checked (a CSV file, read as UTF-8, never holds a lone surrogate).
     if (bytes !== id.length && LONE_SURROGATE.test(id)) return false;
     this.idBytesUsed += bytes;

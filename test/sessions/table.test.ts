@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { contracts, statement, statementToJSON, yearReport, yearReportToJSON, type Session } from "../../src/index.js";
 import { jsonChunks, jsonText } from "../../src/cli/format.js";
 import { readSessions } from "../../src/cli/sessions.js";
-import { IntColumn, SessionTable } from "../../src/cli/sessionTable.js";
-import { tempDir } from "./helpers.js";
+import { IntColumn, SessionTable } from "../../src/sessions/table.js";
+import { tempDir } from "../cli/helpers.js";
 
 function tableOf(sessions: readonly Session[]): SessionTable {
   const table = new SessionTable();
