@@ -23,9 +23,15 @@
  * ("money as a string with at most two decimals, e.g. \"605.00\""), so that
  * {@link parseContract} can turn zod's issues into {@link RulesIssue}s.
  *
+ * The schema is written with `zod/mini`, imported as a namespace, so that a
+ * bundler keeps only the parts of zod it uses (no locales, no JSON-Schema
+ * converter, no code generator), and every function that builds a part of it
+ * is marked `@__NO_SIDE_EFFECTS__`: a consumer that never validates a
+ * commission (`billableHours` alone) bundles none of it (test/size.test.ts).
+ *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { isLocalDate } from "../calendar/localDate.js";
 
 // ---------------------------------------------------------------------------
@@ -93,12 +99,24 @@ function decimalProblem(input: unknown, expected: string, digits: number): strin
  * src/money/money.ts `toOre`, hours in src/billing/units.ts `hoursToTicks`),
  * so that what validates is what computes.
  */
+// @__NO_SIDE_EFFECTS__
 function decimalString(expected: string, digits = MONEY_DIGITS) {
   const error = (issue: { input?: unknown }): string => decimalProblem(issue.input, expected, digits);
   return z
     .string({ error: expected })
-    .max(digits + 3, { error, abort: true })
-    .regex(new RegExp(`^(0|[1-9]\\d{0,${(digits - 1).toString()}})(\\.\\d{1,2})?$`), { error });
+    .check(z.maxLength(digits + 3, { error, abort: true }), z.regex(new RegExp(`^(0|[1-9]\\d{0,${(digits - 1).toString()}})(\\.\\d{1,2})?$`), { error }));
+}
+
+/** A decimal string that is not zero, e.g. a yearly cap. */
+// @__NO_SIDE_EFFECTS__
+function nonZero(schema: z.ZodMiniString, error: string) {
+  return schema.check(z.refine((value: string) => !isZero(value), { error }));
+}
+
+/** A percentage string that is at most 100. */
+// @__NO_SIDE_EFFECTS__
+function atMostHundred(schema: z.ZodMiniString) {
+  return schema.check(z.refine((value: string) => !DECIMAL_SHAPE.test(value) || Number(value) <= 100, { error: 'a percentage from "0" to "100"' }));
 }
 
 /** `"0"`, `"0.0"` or `"0.00"`: zero written as a decimal string. */
@@ -117,67 +135,109 @@ const percent = decimalString(PERCENT_EXPECTED);
  * surrogate): everything the outputs — the table, CSV, iCalendar, a UTF-8
  * file — can write as it is.
  */
+// @__NO_SIDE_EFFECTS__
 function text(expected: string, { max = MAX_LABEL_LENGTH, prose = false }: { max?: number; prose?: boolean } = {}) {
-  return z
-    .string({ error: expected })
-    .max(max, { error: `${expected}, at most ${max.toString()} characters`, abort: true })
-    .regex(NOT_BLANK, { error: expected })
-    .regex(prose ? PROSE : ONE_LINE, {
+  return z.string({ error: expected }).check(
+    z.maxLength(max, { error: `${expected}, at most ${max.toString()} characters`, abort: true }),
+    z.regex(NOT_BLANK, { error: expected }),
+    z.regex(prose ? PROSE : ONE_LINE, {
       error: prose
         ? `${expected}, without control characters (tabs and line breaks are allowed)`
         : `${expected}, on one line without control characters (no tab, line break or escape)`,
-    })
-    .refine((value) => !LONE_SURROGATE.test(value), {
+    }),
+    z.refine((value: string) => !LONE_SURROGATE.test(value), {
       error: `${expected}, as well-formed Unicode (an unpaired surrogate such as "\\ud800" is not a character)`,
-    });
+    }),
+  );
 }
 
+// @__NO_SIDE_EFFECTS__
 function localDate(expected: string = DATE_EXPECTED) {
   return z
     .string({ error: expected })
-    .max(10, { error: expected, abort: true })
-    .regex(DATE_PATTERN, { error: expected })
-    .refine((value) => !DATE_PATTERN.test(value) || isLocalDate(value), { error: expected });
+    .check(
+      z.maxLength(10, { error: expected, abort: true }),
+      z.regex(DATE_PATTERN, { error: expected }),
+      z.refine((value: string) => !DATE_PATTERN.test(value) || isLocalDate(value), { error: expected }),
+    );
 }
 
+// @__NO_SIDE_EFFECTS__
+/** A commission's id: lower-case letters, digits and hyphens. */
+// @__NO_SIDE_EFFECTS__
+function slug() {
+  const expected = 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"';
+  return z.string({ error: expected }).check(
+    z.maxLength(MAX_ID_LENGTH, { error: `an id of lower-case letters, digits and hyphens, at most ${MAX_ID_LENGTH.toString()} characters`, abort: true }),
+    z.regex(SLUG_PATTERN, { error: expected }),
+  );
+}
+
+// @__NO_SIDE_EFFECTS__
 function clock(expected: string) {
-  return z.string({ error: expected }).max(5, { error: expected, abort: true }).regex(CLOCK_PATTERN, { error: expected });
+  return z.string({ error: expected }).check(z.maxLength(5, { error: expected, abort: true }), z.regex(CLOCK_PATTERN, { error: expected }));
 }
 
+// @__NO_SIDE_EFFECTS__
 function int(min: number, max: number, expected: string) {
-  return z.int({ error: expected }).min(min, { error: expected }).max(max, { error: expected });
+  return z.int({ error: expected }).check(z.gte(min, { error: expected }), z.lte(max, { error: expected }));
 }
 
 const year = int(1000, 9999, YEAR_EXPECTED);
 
+// @__NO_SIDE_EFFECTS__
 function bool(expected: string) {
   return z.boolean({ error: expected });
 }
 
+// @__NO_SIDE_EFFECTS__
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   const expected = `one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
   return z.enum(values, { error: expected });
 }
 
+// @__NO_SIDE_EFFECTS__
 function literal<const T extends string | number>(value: T) {
   return z.literal(value, { error: `exactly ${JSON.stringify(value)}` });
 }
 
-/** A strict object whose wrong-type message says what the object is. */
-function obj<S extends z.core.$ZodLooseShape>(expected: string, shape: S) {
-  return z.strictObject(shape, {
+/** `schema` or `null`. */
+// @__NO_SIDE_EFFECTS__
+function nullable<T extends z.core.SomeType>(schema: T) {
+  return z.nullable(schema);
+}
+
+/** `schema`, or the field left out. */
+// @__NO_SIDE_EFFECTS__
+function optional<T extends z.core.SomeType>(schema: T) {
+  return z.optional(schema);
+}
+
+/**
+ * A strict object whose wrong-type message says what the object is, with
+ * its cross-field checks (`refine`, run once every field is valid).
+ */
+// @__NO_SIDE_EFFECTS__
+function obj<S extends z.core.$ZodLooseShape>(
+  expected: string,
+  shape: S,
+  refine?: (value: z.output<z.ZodMiniObject<S, z.core.$strict>>, ctx: z.core.$RefinementCtx<z.output<z.ZodMiniObject<S, z.core.$strict>>>) => void,
+) {
+  const schema = z.strictObject(shape, {
     error: (issue) => (issue.code === "invalid_type" ? expected : undefined),
   });
+  return refine === undefined ? schema : schema.check(z.superRefine(refine));
 }
 
 /** A list of at most {@link MAX_LIST_LENGTH} items; a longer one is refused before any item is read (zod checks a leading size cap first). */
-function list<T extends z.ZodType>(expected: string, item: T) {
-  return z.array(item, { error: expected }).max(MAX_LIST_LENGTH, { error: `${expected}, of at most ${MAX_LIST_LENGTH.toString()} items` });
+// @__NO_SIDE_EFFECTS__
+function list<T extends z.core.SomeType>(expected: string, item: T) {
+  return z.array(item, { error: expected }).check(z.maxLength(MAX_LIST_LENGTH, { error: `${expected}, of at most ${MAX_LIST_LENGTH.toString()} items` }));
 }
 
 const cited = {
   clause: text(CLAUSE_EXPECTED),
-  quote: text("the Swedish sentence the rule implements, copied exactly from the text", { max: MAX_TEXT_LENGTH, prose: true }).optional(),
+  quote: optional(text("the Swedish sentence the rule implements, copied exactly from the text", { max: MAX_TEXT_LENGTH, prose: true })),
 };
 
 // ---------------------------------------------------------------------------
@@ -191,9 +251,9 @@ const partiesSchema = obj("the parties as an object { purchaser, provider }", {
 
 const amendmentSchema = obj("the amended commission as an object, or null", {
   description: text("a description of the commission this one amends", { max: MAX_TEXT_LENGTH, prose: true }),
-  staffingFte: fte.optional(),
-  volumeHoursPerYear: hours.optional(),
-  validUntil: localDate().optional(),
+  staffingFte: optional(fte),
+  volumeHoursPerYear: optional(hours),
+  validUntil: optional(localDate()),
   ...cited,
 });
 
@@ -206,11 +266,11 @@ const extensionSchema = obj("the extension option as an object { count, months, 
 const START_EXPECTED = `${DATE_EXPECTED}, or "unknown" when the text gives no start date`;
 
 const termSchema = obj("the term as an object { start, end, extensions, clause }", {
-  start: z.union([localDate(START_EXPECTED), literal("unknown")], { error: START_EXPECTED }),
-  end: localDate(`${DATE_EXPECTED}, or null when the commission runs until further notice (tills vidare)`).nullable(),
-  extensions: extensionSchema.nullable(),
+  start: /* @__PURE__ */ z.union([localDate(START_EXPECTED), literal("unknown")], { error: START_EXPECTED }),
+  end: nullable(localDate(`${DATE_EXPECTED}, or null when the commission runs until further notice (tills vidare)`)),
+  extensions: nullable(extensionSchema),
   ...cited,
-}).superRefine((term, ctx) => {
+}, (term, ctx) => {
   if (term.end !== null && isLocalDate(term.start) && isLocalDate(term.end) && term.end < term.start) {
     ctx.addIssue({
       code: "custom",
@@ -247,8 +307,8 @@ const fixedAnnualSchema = obj("the compensation as an object", {
   amount: money,
   priceYear: year,
   twelfths: bool("true when 1/12 of the annual amount is paid each month"),
-  premisesIncluded: bool("true or false when the text says whether premises are included, else null").nullable(),
-  reconciliation: reconciliationSchema.nullable(),
+  premisesIncluded: nullable(bool("true or false when the text says whether premises are included, else null")),
+  reconciliation: nullable(reconciliationSchema),
   ...cited,
 });
 
@@ -265,7 +325,7 @@ const groupRuleSchema = obj("the group rule as an object, or null", {
   minMinutes: int(1, 1440, "the shortest session in minutes, an integer 1-1440"),
   maxMinutes: int(1, 1440, "the longest session in minutes, an integer 1-1440"),
   ...cited,
-}).superRefine((rule, ctx) => {
+}, (rule, ctx) => {
   if (rule.minMinutes > rule.maxMinutes) {
     ctx.addIssue({
       code: "custom",
@@ -277,9 +337,9 @@ const groupRuleSchema = obj("the group rule as an object, or null", {
 });
 
 const yearlyCapSchema = obj("the yearly cap as an object { hours, clause }, or null", {
-  hours: decimalString('the yearly cap as a decimal string of hours, more than zero (a cap cannot be negative), e.g. "2590"', HOURS_DIGITS).refine(
-    (value) => !isZero(value),
-    { error: 'a yearly cap of more than zero hours, e.g. "2590"' },
+  hours: nonZero(
+    decimalString('the yearly cap as a decimal string of hours, more than zero (a cap cannot be negative), e.g. "2590"', HOURS_DIGITS),
+    'a yearly cap of more than zero hours, e.g. "2590"',
   ),
   ...cited,
 });
@@ -287,7 +347,7 @@ const yearlyCapSchema = obj("the yearly cap as an object { hours, clause }, or n
 const minuteRangeSchema = obj("the visit length as an object { min, max } in minutes", {
   min: int(1, 1440, "the shortest visit in minutes, an integer 1-1440"),
   max: int(1, 1440, "the longest visit in minutes, an integer 1-1440"),
-}).superRefine((range, ctx) => {
+}, (range, ctx) => {
   if (range.min > range.max) {
     ctx.addIssue({ code: "custom", path: ["max"], input: range.max, message: `at least min (${range.min})` });
   }
@@ -298,7 +358,7 @@ const visitFeeSchema = obj("the visit fee as an object, or null", {
   priceYear: year,
   revisedYearly: bool("true when the text says the fee is revised every year"),
   owedTo: oneOf(["purchaser", "provider"]),
-  visitMinutes: minuteRangeSchema.optional(),
+  visitMinutes: optional(minuteRangeSchema),
   ...cited,
 });
 
@@ -312,10 +372,10 @@ const hourlySchema = obj("the compensation as an object", {
   rate: money,
   priceYear: year,
   billableTime: billableTimeSchema,
-  groupRule: groupRuleSchema.nullable(),
-  yearlyCap: yearlyCapSchema.nullable(),
-  visitFee: visitFeeSchema.nullable(),
-  expectedVolume: expectedVolumeSchema.optional(),
+  groupRule: nullable(groupRuleSchema),
+  yearlyCap: nullable(yearlyCapSchema),
+  visitFee: nullable(visitFeeSchema),
+  expectedVolume: optional(expectedVolumeSchema),
   ...cited,
 });
 
@@ -329,17 +389,15 @@ const statedYearSchema = obj("a stated year as an object { year, hours, cost, mo
 
 const hourVolumeSchema = obj("the compensation as an object", {
   kind: literal("hour-volume"),
-  hoursPerYear: hours.refine((value) => !isZero(value), {
-    error: 'more than zero hours a year (the implied price is annualCost ÷ hoursPerYear), e.g. "1700"',
-  }),
+  hoursPerYear: nonZero(hours, 'more than zero hours a year (the implied price is annualCost ÷ hoursPerYear), e.g. "1700"'),
   annualCost: decimalString(MONEY_EXPECTED, ANNUAL_COST_DIGITS),
-  hourlyPrice: decimalString(
+  hourlyPrice: nullable(decimalString(
     `${MONEY_EXPECTED}, or null when the price is implied (annualCost ÷ hoursPerYear)`,
-  ).nullable(),
+  )),
   proRating: literal("months-in-force"),
   statedYears: list("the part-year figures as a list of { year, hours, cost, months, clause }", statedYearSchema),
   ...cited,
-}).superRefine((volume, ctx) => {
+}, (volume, ctx) => {
   const seen = new Set<number>();
   volume.statedYears.forEach((stated, i) => {
     if (seen.has(stated.year)) {
@@ -354,7 +412,7 @@ const hourVolumeSchema = obj("the compensation as an object", {
   });
 });
 
-const compensationSchema = z.discriminatedUnion("kind", [fixedAnnualSchema, hourlySchema, hourVolumeSchema], {
+const compensationSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [fixedAnnualSchema, hourlySchema, hourVolumeSchema], {
   error: (issue) =>
     typeof issue.input === "object" && issue.input !== null && !Array.isArray(issue.input)
       ? 'kind one of "fixed-annual", "hourly", "hour-volume"'
@@ -363,9 +421,9 @@ const compensationSchema = z.discriminatedUnion("kind", [fixedAnnualSchema, hour
 
 const indexationSchema = obj("the indexation clause as an object, or null", {
   series: text('the index series, e.g. "OPI" or "uppräkningsmodell"'),
-  fixedUntil: localDate(`${DATE_EXPECTED}, or null when the text states no such date`).nullable(),
+  fixedUntil: nullable(localDate(`${DATE_EXPECTED}, or null when the text states no such date`)),
   firstAdjustedYear: year,
-  note: text("a note on how the clause was read", { max: MAX_TEXT_LENGTH, prose: true }).optional(),
+  note: optional(text("a note on how the clause was read", { max: MAX_TEXT_LENGTH, prose: true })),
   ...cited,
 });
 
@@ -378,7 +436,7 @@ const callOffSchema = obj("the call-off clause as an object, or null", {
 const paymentSchema = obj("the payment clause as an object, or null", {
   frequency: literal("monthly"),
   inArrears: bool("true when paid in arrears (i efterskott)"),
-  route: text('the payment route, e.g. "bokföringsorder" or "autobokföring"').optional(),
+  route: optional(text('the payment route, e.g. "bokföringsorder" or "autobokföring"')),
   ...cited,
 });
 
@@ -391,7 +449,7 @@ const reportingSchema = obj("a reporting obligation as an object", {
   dueDay: int(1, 31, "the day of the month it is due, an integer 1-31"),
   covers: literal("previous-calendar-year"),
   ...cited,
-}).superRefine((report, ctx) => {
+}, (report, ctx) => {
   const length = DAYS_IN_MONTH[report.dueMonth - 1];
   if (length !== undefined && report.dueDay > length) {
     ctx.addIssue({
@@ -423,8 +481,8 @@ const residencySchema = obj("the residency rule as an object, or null", {
 });
 
 const eligibilitySchema = obj("the eligibility rules as an object { minimumAge, residency }", {
-  minimumAge: minimumAgeSchema.nullable(),
-  residency: residencySchema.nullable(),
+  minimumAge: nullable(minimumAgeSchema),
+  residency: nullable(residencySchema),
 });
 
 const daysSchema = obj("a number of days as an object { days, clause }, or null", {
@@ -437,7 +495,7 @@ const openingHoursSchema = obj("the opening hours as an object, or null", {
   from: clock('a time "HH:MM", e.g. "08:00"'),
   to: clock('a time "HH:MM", e.g. "17:00"'),
   ...cited,
-}).superRefine((hoursOpen, ctx) => {
+}, (hoursOpen, ctx) => {
   if (CLOCK_PATTERN.test(hoursOpen.from) && CLOCK_PATTERN.test(hoursOpen.to) && hoursOpen.to <= hoursOpen.from) {
     ctx.addIssue({
       code: "custom",
@@ -453,7 +511,7 @@ const perCaseSchema = obj("the guidance per case as an object { hours, sessionsM
   sessionsMin: int(1, 1000, "the least sessions per case the text names, an integer 1 or more"),
   sessionsMax: int(1, 1000, "the most sessions per case the text names, an integer 1 or more"),
   ...cited,
-}).superRefine((guidance, ctx) => {
+}, (guidance, ctx) => {
   if (guidance.sessionsMin > guidance.sessionsMax) {
     ctx.addIssue({
       code: "custom",
@@ -465,10 +523,10 @@ const perCaseSchema = obj("the guidance per case as an object { hours, sessionsM
 });
 
 const serviceLevelsSchema = obj("the service levels as an object", {
-  firstMeetingWithinDays: daysSchema.nullable(),
-  reportWaitsOverDays: daysSchema.nullable(),
-  openingHours: openingHoursSchema.nullable(),
-  perCase: perCaseSchema.nullable().optional(),
+  firstMeetingWithinDays: nullable(daysSchema),
+  reportWaitsOverDays: nullable(daysSchema),
+  openingHours: nullable(openingHoursSchema),
+  perCase: optional(nullable(perCaseSchema)),
 });
 
 const insuranceSchema = obj("the insurance clause as an object, or null", {
@@ -480,9 +538,7 @@ const insuranceSchema = obj("the insurance clause as an object, or null", {
 
 const expectedResultSchema = obj("an expected result as an object { description, targetPercent, clause }", {
   description: text("the expected result, in plain words", { max: MAX_TEXT_LENGTH, prose: true }),
-  targetPercent: percent.refine((value) => !DECIMAL_SHAPE.test(value) || Number(value) <= 100, {
-    error: 'a percentage from "0" to "100"',
-  }),
+  targetPercent: atMostHundred(percent),
   ...cited,
 });
 
@@ -496,7 +552,7 @@ const groupsSchema = obj("the groups as an object { count, minParticipants, maxP
   minParticipants: int(1, 1000, "the least participants per group, an integer 1 or more"),
   maxParticipants: int(1, 1000, "the most participants per group, an integer 1 or more"),
   ...cited,
-}).superRefine((groups, ctx) => {
+}, (groups, ctx) => {
   if (groups.minParticipants > groups.maxParticipants) {
     ctx.addIssue({
       code: "custom",
@@ -511,36 +567,33 @@ const groupsSchema = obj("the groups as an object { count, minParticipants, maxP
 // The commission and its cross-field checks
 // ---------------------------------------------------------------------------
 
-const contractObject = obj("a commission as an object (plain JSON data)", {
-  id: z
-    .string({ error: 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"' })
-    .max(MAX_ID_LENGTH, { error: `an id of lower-case letters, digits and hyphens, at most ${MAX_ID_LENGTH.toString()} characters`, abort: true })
-    .regex(SLUG_PATTERN, { error: 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"' }),
+const contractShape = {
+  id: slug(),
   title: text("the commission's title", { max: MAX_TEXT_LENGTH }),
   document: text('the label that starts every clause reference, e.g. "SON 2021-233"'),
-  reference: text('the diarienummer, e.g. "SON 2021-233", or null when the text has none').nullable(),
-  date: localDate(`${DATE_EXPECTED}, or null when the document states no date`).nullable(),
+  reference: nullable(text('the diarienummer, e.g. "SON 2021-233", or null when the text has none')),
+  date: nullable(localDate(`${DATE_EXPECTED}, or null when the document states no date`)),
   source: text("the file name or address of the commission's text", { max: MAX_TEXT_LENGTH }),
   parties: partiesSchema,
-  amends: amendmentSchema.nullable(),
+  amends: nullable(amendmentSchema),
   term: termSchema,
-  notice: noticeSchema.nullable(),
+  notice: nullable(noticeSchema),
   compensation: compensationSchema,
-  indexation: indexationSchema.nullable(),
-  callOffs: callOffSchema.nullable(),
-  payment: paymentSchema.nullable(),
+  indexation: nullable(indexationSchema),
+  callOffs: nullable(callOffSchema),
+  payment: nullable(paymentSchema),
   reporting: list("the reporting obligations as a list (empty when the text has none)", reportingSchema),
-  earlyTermination: earlyTerminationSchema.nullable(),
+  earlyTermination: nullable(earlyTerminationSchema),
   eligibility: eligibilitySchema,
   serviceLevels: serviceLevelsSchema,
-  insurance: insuranceSchema.nullable(),
+  insurance: nullable(insuranceSchema),
   expectedResults: list("the expected results as a list (empty when the text has none)", expectedResultSchema),
-  staffing: staffingSchema.nullable(),
-  groups: groupsSchema.nullable(),
+  staffing: nullable(staffingSchema),
+  groups: nullable(groupsSchema),
   notes: list("the notes as a list of strings", text("a note in plain words", { max: MAX_TEXT_LENGTH, prose: true })),
-});
+};
 
-type ContractShape = z.output<typeof contractObject>;
+type ContractShape = z.output<z.ZodMiniObject<typeof contractShape, z.core.$strict>>;
 type Issue = { path: (string | number)[]; input: unknown; message: string };
 
 function yearOfDate(date: unknown): number | null {
@@ -689,7 +742,7 @@ function crossFieldIssues(contract: ContractShape): Issue[] {
  * contractSchema.safeParse({ id: "x" }).success; //=> false
  * ```
  */
-export const contractSchema = contractObject.superRefine((contract, ctx) => {
+export const contractSchema = obj("a commission as an object (plain JSON data)", contractShape, (contract, ctx) => {
   for (const issue of crossFieldIssues(contract)) {
     ctx.addIssue({ code: "custom", path: issue.path, input: issue.input, message: issue.message });
   }

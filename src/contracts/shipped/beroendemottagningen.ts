@@ -22,7 +22,7 @@ const doc = "Beroendemottagningen tillägg 2021";
  * beroendemottagningen.term.start;   //=> "2021-04-01"
  * ```
  */
-export const beroendemottagningen: Contract = parseContract({
+export const beroendemottagningen: Contract = /* @__PURE__ */ parseContract({
   id: "beroendemottagningen",
   title: "Öppenvård vuxna tillägg verksamhetsuppdrag till Leanlink Råd och Stöd avseende Individ- och familjeomsorg, Beroendemottagningen",
   document: doc,

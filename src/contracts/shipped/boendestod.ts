@@ -39,7 +39,7 @@ const commonNotes = [
  * boendestod.term.end;     //=> "2019-12-31"
  * ```
  */
-export const boendestod: Contract = parseContract({
+export const boendestod: Contract = /* @__PURE__ */ parseContract({
   id: "boendestod",
   title: "Boendestöjande insatser, utökat verksamhetsuppdrag med Leanlink Råd och stöd Stödteam",
   document: doc,
@@ -95,6 +95,7 @@ export const boendestod: Contract = parseContract({
   ],
 } satisfies ContractInput);
 
+// @__NO_SIDE_EFFECTS__
 function procuredOption(options: {
   id: string;
   provider: string;
@@ -175,7 +176,7 @@ function procuredOption(options: {
  * boendestodProcuredOptions.stadsmissionen.amends?.volumeHoursPerYear; //=> "11500"
  * ```
  */
-export const boendestodProcuredOptions: Readonly<{ capio: Contract; stadsmissionen: Contract }> = Object.freeze({
+export const boendestodProcuredOptions: Readonly<{ capio: Contract; stadsmissionen: Contract }> = /* @__PURE__ */ Object.freeze({
   capio: procuredOption({
     id: "boendestod-option-capio",
     provider: "Capio psykiatri AB",

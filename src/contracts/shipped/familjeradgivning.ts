@@ -21,7 +21,7 @@ const doc = "SON 2021-233";
  * familjeradgivning.notice?.months;    //=> 12
  * ```
  */
-export const familjeradgivning: Contract = parseContract({
+export const familjeradgivning: Contract = /* @__PURE__ */ parseContract({
   id: "familjeradgivning",
   title: "Verksamhetsuppdrag - Familjerådgivning",
   document: doc,

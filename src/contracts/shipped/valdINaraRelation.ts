@@ -21,7 +21,7 @@ const doc = "SON 2019-755";
  * valdINaraRelation.earlyTermination?.cureDays; //=> 30
  * ```
  */
-export const valdINaraRelation: Contract = parseContract({
+export const valdINaraRelation: Contract = /* @__PURE__ */ parseContract({
   id: "vald-i-nara-relation",
   title: "Verksamhetsuppdrag avseende Våld i nära relation, Leanlink Råd och Stöd",
   document: doc,
