@@ -86,6 +86,16 @@ const DATE_EXPECTED = 'a date "YYYY-MM-DD" that exists in the calendar, e.g. "20
 const YEAR_EXPECTED = "a year as an integer 1000-9999, e.g. 2022";
 const CLAUSE_EXPECTED = 'a clause reference naming the document and section, e.g. "SON 2021-233 §1.2"';
 
+/**
+ * `expected`, then the alternative: `"a date …, or null when …"`. A function,
+ * not a template literal in place: a bundler must assume that a template
+ * calls `toString`, and would keep every schema built with one.
+ */
+// @__NO_SIDE_EFFECTS__
+function or(expected: string, alternative: string): string {
+  return `${expected}, ${alternative}`;
+}
+
 /** What is wrong with a decimal string that does not fit: a leading zero, too many digits, or its form. */
 function decimalProblem(input: unknown, expected: string, digits: number): string {
   if (typeof input !== "string" || !DECIMAL_SHAPE.test(input)) return expected;
@@ -229,6 +239,20 @@ function obj<S extends z.core.$ZodLooseShape>(
   return refine === undefined ? schema : schema.check(z.superRefine(refine));
 }
 
+/**
+ * A strict object of a rule, its fields followed by {@link cited}'s `clause`
+ * and `quote` (not spread at each use: a bundler cannot drop an object
+ * spread, for fear of getters, so every schema would stay in every bundle).
+ */
+// @__NO_SIDE_EFFECTS__
+function citedObj<S extends z.core.$ZodLooseShape>(
+  expected: string,
+  shape: S,
+  refine?: (value: z.output<z.ZodMiniObject<S & typeof cited, z.core.$strict>>, ctx: z.core.$RefinementCtx<z.output<z.ZodMiniObject<S & typeof cited, z.core.$strict>>>) => void,
+) {
+  return obj(expected, { ...shape, ...cited }, refine);
+}
+
 /** A list of at most {@link MAX_LIST_LENGTH} items; a longer one is refused before any item is read (zod checks a leading size cap first). */
 // @__NO_SIDE_EFFECTS__
 function list<T extends z.core.SomeType>(expected: string, item: T) {
@@ -249,27 +273,24 @@ const partiesSchema = obj("the parties as an object { purchaser, provider }", {
   provider: text("the provider (utföraren), e.g. \"Leanlink Råd och Stöd\""),
 });
 
-const amendmentSchema = obj("the amended commission as an object, or null", {
+const amendmentSchema = citedObj("the amended commission as an object, or null", {
   description: text("a description of the commission this one amends", { max: MAX_TEXT_LENGTH, prose: true }),
   staffingFte: optional(fte),
   volumeHoursPerYear: optional(hours),
   validUntil: optional(localDate()),
-  ...cited,
 });
 
-const extensionSchema = obj("the extension option as an object { count, months, clause }, or null", {
+const extensionSchema = citedObj("the extension option as an object { count, months, clause }, or null", {
   count: int(0, 99, "the number of extensions allowed, an integer 0 or more"),
   months: int(1, 1200, "the length of one extension in months, an integer 1 or more"),
-  ...cited,
 });
 
-const START_EXPECTED = `${DATE_EXPECTED}, or "unknown" when the text gives no start date`;
+const START_EXPECTED = or(DATE_EXPECTED, 'or "unknown" when the text gives no start date');
 
-const termSchema = obj("the term as an object { start, end, extensions, clause }", {
+const termSchema = citedObj("the term as an object { start, end, extensions, clause }", {
   start: /* @__PURE__ */ z.union([localDate(START_EXPECTED), literal("unknown")], { error: START_EXPECTED }),
-  end: nullable(localDate(`${DATE_EXPECTED}, or null when the commission runs until further notice (tills vidare)`)),
+  end: nullable(localDate(or(DATE_EXPECTED, "or null when the commission runs until further notice (tills vidare)"))),
   extensions: nullable(extensionSchema),
-  ...cited,
 }, (term, ctx) => {
   if (term.end !== null && isLocalDate(term.start) && isLocalDate(term.end) && term.end < term.start) {
     ctx.addIssue({
@@ -289,42 +310,37 @@ const termSchema = obj("the term as an object { start, end, extensions, clause }
   }
 });
 
-const noticeSchema = obj("the notice clause as an object, or null", {
+const noticeSchema = citedObj("the notice clause as an object, or null", {
   months: int(1, 1200, "the notice period in months, an integer 1 or more"),
   form: literal("written"),
   givenBy: oneOf(["either", "purchaser", "provider"]),
   unlessAgreedOtherwise: bool('true when the text says "om parterna inte kommer överens om annat", else false'),
-  ...cited,
 });
 
-const reconciliationSchema = obj("the reconciliation as an object { every, clause }, or null", {
+const reconciliationSchema = citedObj("the reconciliation as an object { every, clause }, or null", {
   every: literal("quarter"),
-  ...cited,
 });
 
-const fixedAnnualSchema = obj("the compensation as an object", {
+const fixedAnnualSchema = citedObj("the compensation as an object", {
   kind: literal("fixed-annual"),
   amount: money,
   priceYear: year,
   twelfths: bool("true when 1/12 of the annual amount is paid each month"),
   premisesIncluded: nullable(bool("true or false when the text says whether premises are included, else null")),
   reconciliation: nullable(reconciliationSchema),
-  ...cited,
 });
 
-const billableTimeSchema = obj("the billable-time rule as an object", {
+const billableTimeSchema = citedObj("the billable-time rule as an object", {
   minutesPerHour: literal(60),
   unit: literal("started-quarter-hour"),
   billable: literal("direct-client-related"),
-  ...cited,
 });
 
-const groupRuleSchema = obj("the group rule as an object, or null", {
+const groupRuleSchema = citedObj("the group rule as an object, or null", {
   clientHoursPerGroupHour: int(1, 100, "client hours per group hour, an integer 1 or more"),
   minParticipants: int(1, 1000, "the least number of participants, an integer 1 or more"),
   minMinutes: int(1, 1440, "the shortest session in minutes, an integer 1-1440"),
   maxMinutes: int(1, 1440, "the longest session in minutes, an integer 1-1440"),
-  ...cited,
 }, (rule, ctx) => {
   if (rule.minMinutes > rule.maxMinutes) {
     ctx.addIssue({
@@ -336,12 +352,11 @@ const groupRuleSchema = obj("the group rule as an object, or null", {
   }
 });
 
-const yearlyCapSchema = obj("the yearly cap as an object { hours, clause }, or null", {
+const yearlyCapSchema = citedObj("the yearly cap as an object { hours, clause }, or null", {
   hours: nonZero(
     decimalString('the yearly cap as a decimal string of hours, more than zero (a cap cannot be negative), e.g. "2590"', HOURS_DIGITS),
     'a yearly cap of more than zero hours, e.g. "2590"',
   ),
-  ...cited,
 });
 
 const minuteRangeSchema = obj("the visit length as an object { min, max } in minutes", {
@@ -353,21 +368,19 @@ const minuteRangeSchema = obj("the visit length as an object { min, max } in min
   }
 });
 
-const visitFeeSchema = obj("the visit fee as an object, or null", {
+const visitFeeSchema = citedObj("the visit fee as an object, or null", {
   amount: money,
   priceYear: year,
   revisedYearly: bool("true when the text says the fee is revised every year"),
   owedTo: oneOf(["purchaser", "provider"]),
   visitMinutes: optional(minuteRangeSchema),
-  ...cited,
 });
 
-const expectedVolumeSchema = obj("the expected volume as an object { cases, clause }", {
+const expectedVolumeSchema = citedObj("the expected volume as an object { cases, clause }", {
   cases: int(0, 10_000_000, "the expected number of cases per year, an integer 0 or more"),
-  ...cited,
 });
 
-const hourlySchema = obj("the compensation as an object", {
+const hourlySchema = citedObj("the compensation as an object", {
   kind: literal("hourly"),
   rate: money,
   priceYear: year,
@@ -376,27 +389,24 @@ const hourlySchema = obj("the compensation as an object", {
   yearlyCap: nullable(yearlyCapSchema),
   visitFee: nullable(visitFeeSchema),
   expectedVolume: optional(expectedVolumeSchema),
-  ...cited,
 });
 
-const statedYearSchema = obj("a stated year as an object { year, hours, cost, months, clause }", {
+const statedYearSchema = citedObj("a stated year as an object { year, hours, cost, months, clause }", {
   year,
   hours,
   cost: money,
   months: int(1, 12, "the months in force that year, an integer 1-12"),
-  ...cited,
 });
 
-const hourVolumeSchema = obj("the compensation as an object", {
+const hourVolumeSchema = citedObj("the compensation as an object", {
   kind: literal("hour-volume"),
   hoursPerYear: nonZero(hours, 'more than zero hours a year (the implied price is annualCost ÷ hoursPerYear), e.g. "1700"'),
   annualCost: decimalString(MONEY_EXPECTED, ANNUAL_COST_DIGITS),
   hourlyPrice: nullable(decimalString(
-    `${MONEY_EXPECTED}, or null when the price is implied (annualCost ÷ hoursPerYear)`,
+    or(MONEY_EXPECTED, "or null when the price is implied (annualCost ÷ hoursPerYear)"),
   )),
   proRating: literal("months-in-force"),
   statedYears: list("the part-year figures as a list of { year, hours, cost, months, clause }", statedYearSchema),
-  ...cited,
 }, (volume, ctx) => {
   const seen = new Set<number>();
   volume.statedYears.forEach((stated, i) => {
@@ -419,36 +429,32 @@ const compensationSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [fixedAn
       : 'the compensation as an object with kind "fixed-annual", "hourly" or "hour-volume"',
 });
 
-const indexationSchema = obj("the indexation clause as an object, or null", {
+const indexationSchema = citedObj("the indexation clause as an object, or null", {
   series: text('the index series, e.g. "OPI" or "uppräkningsmodell"'),
-  fixedUntil: nullable(localDate(`${DATE_EXPECTED}, or null when the text states no such date`)),
+  fixedUntil: nullable(localDate(or(DATE_EXPECTED, "or null when the text states no such date"))),
   firstAdjustedYear: year,
   note: optional(text("a note on how the clause was read", { max: MAX_TEXT_LENGTH, prose: true })),
-  ...cited,
 });
 
-const callOffSchema = obj("the call-off clause as an object, or null", {
+const callOffSchema = citedObj("the call-off clause as an object, or null", {
   form: literal("written"),
   atContractCompensation: bool("true when call-offs are paid at the contract's compensation"),
-  ...cited,
 });
 
-const paymentSchema = obj("the payment clause as an object, or null", {
+const paymentSchema = citedObj("the payment clause as an object, or null", {
   frequency: literal("monthly"),
   inArrears: bool("true when paid in arrears (i efterskott)"),
   route: optional(text('the payment route, e.g. "bokföringsorder" or "autobokföring"')),
-  ...cited,
 });
 
 /** Day counts of a year that is not a leap year: a yearly date must exist every year. */
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
-const reportingSchema = obj("a reporting obligation as an object", {
+const reportingSchema = citedObj("a reporting obligation as an object", {
   kind: oneOf(["activity-report", "lex-sarah-summary"]),
   dueMonth: int(1, 12, "the month it is due, an integer 1-12"),
   dueDay: int(1, 31, "the day of the month it is due, an integer 1-31"),
   covers: literal("previous-calendar-year"),
-  ...cited,
 }, (report, ctx) => {
   const length = DAYS_IN_MONTH[report.dueMonth - 1];
   if (length !== undefined && report.dueDay > length) {
@@ -461,23 +467,20 @@ const reportingSchema = obj("a reporting obligation as an object", {
   }
 });
 
-const earlyTerminationSchema = obj("the early-termination clause as an object, or null", {
+const earlyTerminationSchema = citedObj("the early-termination clause as an object, or null", {
   cureDays: int(1, 3650, "the days the provider has to remedy a breach, an integer 1 or more"),
   noticeMonths: int(1, 1200, "the notice period in months, an integer 1 or more"),
   noticeForm: literal("written"),
   by: oneOf(["purchaser", "provider", "either"]),
-  ...cited,
 });
 
-const minimumAgeSchema = obj("the minimum age as an object { years, clause }, or null", {
+const minimumAgeSchema = citedObj("the minimum age as an object { years, clause }, or null", {
   years: int(0, 150, "the minimum age in years, an integer 0-150"),
-  ...cited,
 });
 
-const residencySchema = obj("the residency rule as an object, or null", {
+const residencySchema = citedObj("the residency rule as an object, or null", {
   municipality: text('the municipality, e.g. "Linköping"'),
   exceptions: oneOf(["by-agreement", "none"]),
-  ...cited,
 });
 
 const eligibilitySchema = obj("the eligibility rules as an object { minimumAge, residency }", {
@@ -485,16 +488,14 @@ const eligibilitySchema = obj("the eligibility rules as an object { minimumAge, 
   residency: nullable(residencySchema),
 });
 
-const daysSchema = obj("a number of days as an object { days, clause }, or null", {
+const daysSchema = citedObj("a number of days as an object { days, clause }, or null", {
   days: int(0, 3650, "a number of days, an integer 0 or more"),
-  ...cited,
 });
 
-const openingHoursSchema = obj("the opening hours as an object, or null", {
+const openingHoursSchema = citedObj("the opening hours as an object, or null", {
   days: literal("workdays"),
   from: clock('a time "HH:MM", e.g. "08:00"'),
   to: clock('a time "HH:MM", e.g. "17:00"'),
-  ...cited,
 }, (hoursOpen, ctx) => {
   if (CLOCK_PATTERN.test(hoursOpen.from) && CLOCK_PATTERN.test(hoursOpen.to) && hoursOpen.to <= hoursOpen.from) {
     ctx.addIssue({
@@ -506,11 +507,10 @@ const openingHoursSchema = obj("the opening hours as an object, or null", {
   }
 });
 
-const perCaseSchema = obj("the guidance per case as an object { hours, sessionsMin, sessionsMax, clause }, or null", {
+const perCaseSchema = citedObj("the guidance per case as an object { hours, sessionsMin, sessionsMax, clause }, or null", {
   hours,
   sessionsMin: int(1, 1000, "the least sessions per case the text names, an integer 1 or more"),
   sessionsMax: int(1, 1000, "the most sessions per case the text names, an integer 1 or more"),
-  ...cited,
 }, (guidance, ctx) => {
   if (guidance.sessionsMin > guidance.sessionsMax) {
     ctx.addIssue({
@@ -529,29 +529,25 @@ const serviceLevelsSchema = obj("the service levels as an object", {
   perCase: optional(nullable(perCaseSchema)),
 });
 
-const insuranceSchema = obj("the insurance clause as an object, or null", {
+const insuranceSchema = citedObj("the insurance clause as an object, or null", {
   personalInjury: money,
   propertyDamage: money,
   pureEconomicLossCapPerIncident: money,
-  ...cited,
 });
 
-const expectedResultSchema = obj("an expected result as an object { description, targetPercent, clause }", {
+const expectedResultSchema = citedObj("an expected result as an object { description, targetPercent, clause }", {
   description: text("the expected result, in plain words", { max: MAX_TEXT_LENGTH, prose: true }),
   targetPercent: atMostHundred(percent),
-  ...cited,
 });
 
-const staffingSchema = obj("the staffing as an object { fte, clause }, or null", {
+const staffingSchema = citedObj("the staffing as an object { fte, clause }, or null", {
   fte,
-  ...cited,
 });
 
-const groupsSchema = obj("the groups as an object { count, minParticipants, maxParticipants, clause }, or null", {
+const groupsSchema = citedObj("the groups as an object { count, minParticipants, maxParticipants, clause }, or null", {
   count: int(1, 1000, "the number of groups, an integer 1 or more"),
   minParticipants: int(1, 1000, "the least participants per group, an integer 1 or more"),
   maxParticipants: int(1, 1000, "the most participants per group, an integer 1 or more"),
-  ...cited,
 }, (groups, ctx) => {
   if (groups.minParticipants > groups.maxParticipants) {
     ctx.addIssue({
@@ -572,7 +568,7 @@ const contractShape = {
   title: text("the commission's title", { max: MAX_TEXT_LENGTH }),
   document: text('the label that starts every clause reference, e.g. "SON 2021-233"'),
   reference: nullable(text('the diarienummer, e.g. "SON 2021-233", or null when the text has none')),
-  date: nullable(localDate(`${DATE_EXPECTED}, or null when the document states no date`)),
+  date: nullable(localDate(or(DATE_EXPECTED, "or null when the document states no date"))),
   source: text("the file name or address of the commission's text", { max: MAX_TEXT_LENGTH }),
   parties: partiesSchema,
   amends: nullable(amendmentSchema),
