@@ -752,11 +752,19 @@ function crossFieldIssues(contract: ContractShape): Issue[] {
  * Most callers want {@link parseContract}, which wraps this schema, converts
  * its issues to {@link RulesError} and deep-freezes the result.
  *
+ * It is a `zod/mini` schema (so that a bundle carries only the parts of zod
+ * it uses): `.safeParse()` and `.parse()` are methods, and everything else
+ * is a function of `zod/mini` or `zod` that takes the schema, such as
+ * `z.extend(contractSchema, { … })` or `z.toJSONSchema(contractSchema)`.
+ *
  * @example
  * ```ts
  * import { contractSchema, contracts } from "verksamhetsuppdrag";
  * contractSchema.safeParse(JSON.parse(JSON.stringify(contracts.familjeradgivning))).success; //=> true
  * contractSchema.safeParse({ id: "x" }).success; //=> false
+ *
+ * import * as z from "zod/mini";
+ * z.safeParse(z.extend(contractSchema, { tag: z.string() }), { id: "x" }).success; //=> false
  * ```
  */
 export const contractSchema = obj("a commission as an object (plain JSON data)", contractShape, (contract, ctx) => {
