@@ -173,7 +173,6 @@ function localDate(expected: string = DATE_EXPECTED) {
     );
 }
 
-// @__NO_SIDE_EFFECTS__
 /** A commission's id: lower-case letters, digits and hyphens. */
 // @__NO_SIDE_EFFECTS__
 function slug() {
@@ -226,7 +225,7 @@ function optional<T extends z.core.SomeType>(schema: T) {
 
 /**
  * A strict object whose wrong-type message says what the object is, with
- * its cross-field checks (`refine`, run once every field is valid).
+ * its cross-field checks (`refine`, added as zod's `superRefine`).
  */
 // @__NO_SIDE_EFFECTS__
 function obj<S extends z.core.$ZodLooseShape>(
