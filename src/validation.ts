@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { MAX_ISSUES, RulesError, describeValue, type RulesErrorCode, type RulesIssue } from "./errors.js";
 
 /** How a missing field is shown as received. */
@@ -141,14 +141,15 @@ function deepFreeze<T>(value: T): T {
  * @param labels - the error's code, what is validated (`"contract"`), how the whole input is named (`"(the commission)"`) and what it must be as a whole
  * @returns the validated data, deep-frozen
  */
-export function validatedData<S extends z.ZodType>(
+export function validatedData<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   labels: { code: RulesErrorCode; what: string; whole: string; expected: string },
 ): z.output<S> {
-  let result: ReturnType<S["safeParse"]>;
+  let result: z.core.util.SafeParseResult<z.output<S>>;
   try {
-    result = schema.safeParse(input, { reportInput: true }) as ReturnType<S["safeParse"]>;
+    // zod's own function, not the schema's method: a commission's schema is a zod/mini one, a posting configuration's a classic one.
+    result = z.safeParse(schema, input, { reportInput: true });
   } catch (cause) {
     // Only exotic inputs get here: getters or proxies that throw while read.
     const issues = new IssueList();
@@ -160,5 +161,5 @@ export function validatedData<S extends z.ZodType>(
     for (const issue of result.error.issues) addZodIssue(issue, issues);
     throw issuesError(issues, labels.code, labels.what, labels.whole);
   }
-  return deepFreeze(result.data as z.output<S>);
+  return deepFreeze(result.data);
 }

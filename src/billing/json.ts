@@ -26,7 +26,7 @@ import type { CapUsageMonth, Reconciliation, YearReport } from "./yearReport.js"
  * JSON_FORMATS.statement; //=> "verksamhetsuppdrag/statement@1"
  * ```
  */
-export const JSON_FORMATS = Object.freeze({
+export const JSON_FORMATS = /* @__PURE__ */ Object.freeze({
   statement: "verksamhetsuppdrag/statement@1",
   yearReport: "verksamhetsuppdrag/year-report@1",
   settlement: "verksamhetsuppdrag/settlement@1",

@@ -114,7 +114,7 @@ export type ResolvedBillingPolicies = Required<BillingPolicies>;
  * DEFAULT_BILLING_POLICIES.partialMonth;    //=> "days"
  * ```
  */
-export const DEFAULT_BILLING_POLICIES: Readonly<ResolvedBillingPolicies> = Object.freeze({
+export const DEFAULT_BILLING_POLICIES: Readonly<ResolvedBillingPolicies> = /* @__PURE__ */ Object.freeze({
   quarterRounding: "per-session",
   groupOutsideRule: "actual-time",
   groupHours: "quarter-rounded",

@@ -216,7 +216,7 @@ interface Outcome {
 }
 
 /** No warnings: shared by the outcomes that have none, never written to (a line gets an array of its own). */
-const NO_WARNINGS: string[] = Object.freeze<string[]>([]) as string[];
+const NO_WARNINGS: string[] = /* @__PURE__ */ Object.freeze<string[]>([]) as string[];
 
 function withWarning(list: string[], warning: string): string[] {
   if (list === NO_WARNINGS) return [warning];

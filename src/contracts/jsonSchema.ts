@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { contractSchema } from "./schema.js";
 
 /** Where the published JSON Schema lives (its `$id`). */

@@ -5,7 +5,7 @@
  * @module
  */
 import { validatedData } from "../validation.js";
-import { contractSchema, type Contract } from "./schema.js";
+import { contractSchema, type Contract, type ContractInput } from "./schema.js";
 
 /**
  * Validates a commission (*verksamhetsuppdrag*) written as plain data against
@@ -39,6 +39,26 @@ export function parseContract(input: unknown): Contract {
   const contract = validatedData(contractSchema, input, { code: "INVALID_CONTRACT", what: "contract", whole: "(the commission)", expected: "a commission as plain JSON data" });
   validated.add(contract);
   return contract;
+}
+
+/**
+ * A shipped commission: the data `build` returns, validated by
+ * {@link parseContract} at once. The data comes as a function so that a
+ * bundler can drop a commission nobody imports (and with the last of them the
+ * schema and zod): a call whose argument is an object literal full of
+ * template literals is one it must keep.
+ *
+ * @internal
+ * @param build - returns the commission as plain data
+ * @returns the validated, frozen commission
+ * @example
+ * ```ts
+ * export const c: Contract = shippedContract(() => ({ id: "x", … } satisfies ContractInput));
+ * ```
+ */
+// @__NO_SIDE_EFFECTS__
+export function shippedContract(build: () => ContractInput): Contract {
+  return parseContract(build());
 }
 
 /** The contracts this module has validated and frozen: checking them again would find nothing. */

@@ -23,9 +23,16 @@
  * ("money as a string with at most two decimals, e.g. \"605.00\""), so that
  * {@link parseContract} can turn zod's issues into {@link RulesIssue}s.
  *
+ * The schema is written with `zod/mini`, imported as a namespace, so that a
+ * bundler keeps only the parts of zod it uses (no locales, no JSON-Schema
+ * converter, no code generator), and every function that builds a part of it
+ * is marked `@__NO_SIDE_EFFECTS__`: a consumer that never validates a
+ * commission (`billableHours` alone) bundles none of it (test/size.test.ts).
+ *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import { $constructor, $ZodObjectJIT } from "zod/v4/core";
 import { isLocalDate } from "../calendar/localDate.js";
 
 // ---------------------------------------------------------------------------
@@ -80,6 +87,16 @@ const DATE_EXPECTED = 'a date "YYYY-MM-DD" that exists in the calendar, e.g. "20
 const YEAR_EXPECTED = "a year as an integer 1000-9999, e.g. 2022";
 const CLAUSE_EXPECTED = 'a clause reference naming the document and section, e.g. "SON 2021-233 §1.2"';
 
+/**
+ * `expected`, then the alternative: `"a date …, or null when …"`. A function,
+ * not a template literal in place: a bundler must assume that a template
+ * calls `toString`, and would keep every schema built with one.
+ */
+// @__NO_SIDE_EFFECTS__
+function or(expected: string, alternative: string): string {
+  return `${expected}, ${alternative}`;
+}
+
 /** What is wrong with a decimal string that does not fit: a leading zero, too many digits, or its form. */
 function decimalProblem(input: unknown, expected: string, digits: number): string {
   if (typeof input !== "string" || !DECIMAL_SHAPE.test(input)) return expected;
@@ -93,12 +110,24 @@ function decimalProblem(input: unknown, expected: string, digits: number): strin
  * src/money/money.ts `toOre`, hours in src/billing/units.ts `hoursToTicks`),
  * so that what validates is what computes.
  */
+// @__NO_SIDE_EFFECTS__
 function decimalString(expected: string, digits = MONEY_DIGITS) {
   const error = (issue: { input?: unknown }): string => decimalProblem(issue.input, expected, digits);
   return z
     .string({ error: expected })
-    .max(digits + 3, { error, abort: true })
-    .regex(new RegExp(`^(0|[1-9]\\d{0,${(digits - 1).toString()}})(\\.\\d{1,2})?$`), { error });
+    .check(z.maxLength(digits + 3, { error, abort: true }), z.regex(new RegExp(`^(0|[1-9]\\d{0,${(digits - 1).toString()}})(\\.\\d{1,2})?$`), { error }));
+}
+
+/** A decimal string that is not zero, e.g. a yearly cap. */
+// @__NO_SIDE_EFFECTS__
+function nonZero(schema: z.ZodMiniString, error: string) {
+  return schema.check(z.refine((value: string) => !isZero(value), { error }));
+}
+
+/** A percentage string that is at most 100. */
+// @__NO_SIDE_EFFECTS__
+function atMostHundred(schema: z.ZodMiniString) {
+  return schema.check(z.refine((value: string) => !DECIMAL_SHAPE.test(value) || Number(value) <= 100, { error: 'a percentage from "0" to "100"' }));
 }
 
 /** `"0"`, `"0.0"` or `"0.00"`: zero written as a decimal string. */
@@ -117,67 +146,142 @@ const percent = decimalString(PERCENT_EXPECTED);
  * surrogate): everything the outputs — the table, CSV, iCalendar, a UTF-8
  * file — can write as it is.
  */
+// @__NO_SIDE_EFFECTS__
 function text(expected: string, { max = MAX_LABEL_LENGTH, prose = false }: { max?: number; prose?: boolean } = {}) {
-  return z
-    .string({ error: expected })
-    .max(max, { error: `${expected}, at most ${max.toString()} characters`, abort: true })
-    .regex(NOT_BLANK, { error: expected })
-    .regex(prose ? PROSE : ONE_LINE, {
+  return z.string({ error: expected }).check(
+    z.maxLength(max, { error: `${expected}, at most ${max.toString()} characters`, abort: true }),
+    z.regex(NOT_BLANK, { error: expected }),
+    z.regex(prose ? PROSE : ONE_LINE, {
       error: prose
         ? `${expected}, without control characters (tabs and line breaks are allowed)`
         : `${expected}, on one line without control characters (no tab, line break or escape)`,
-    })
-    .refine((value) => !LONE_SURROGATE.test(value), {
+    }),
+    z.refine((value: string) => !LONE_SURROGATE.test(value), {
       error: `${expected}, as well-formed Unicode (an unpaired surrogate such as "\\ud800" is not a character)`,
-    });
+    }),
+  );
 }
 
+// @__NO_SIDE_EFFECTS__
 function localDate(expected: string = DATE_EXPECTED) {
   return z
     .string({ error: expected })
-    .max(10, { error: expected, abort: true })
-    .regex(DATE_PATTERN, { error: expected })
-    .refine((value) => !DATE_PATTERN.test(value) || isLocalDate(value), { error: expected });
+    .check(
+      z.maxLength(10, { error: expected, abort: true }),
+      z.regex(DATE_PATTERN, { error: expected }),
+      z.refine((value: string) => !DATE_PATTERN.test(value) || isLocalDate(value), { error: expected }),
+    );
 }
 
+/** A commission's id: lower-case letters, digits and hyphens. */
+// @__NO_SIDE_EFFECTS__
+function slug() {
+  const expected = 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"';
+  return z.string({ error: expected }).check(
+    z.maxLength(MAX_ID_LENGTH, { error: `an id of lower-case letters, digits and hyphens, at most ${MAX_ID_LENGTH.toString()} characters`, abort: true }),
+    z.regex(SLUG_PATTERN, { error: expected }),
+  );
+}
+
+// @__NO_SIDE_EFFECTS__
 function clock(expected: string) {
-  return z.string({ error: expected }).max(5, { error: expected, abort: true }).regex(CLOCK_PATTERN, { error: expected });
+  return z.string({ error: expected }).check(z.maxLength(5, { error: expected, abort: true }), z.regex(CLOCK_PATTERN, { error: expected }));
 }
 
+// @__NO_SIDE_EFFECTS__
 function int(min: number, max: number, expected: string) {
-  return z.int({ error: expected }).min(min, { error: expected }).max(max, { error: expected });
+  return z.int({ error: expected }).check(z.gte(min, { error: expected }), z.lte(max, { error: expected }));
 }
 
 const year = int(1000, 9999, YEAR_EXPECTED);
 
+// @__NO_SIDE_EFFECTS__
 function bool(expected: string) {
   return z.boolean({ error: expected });
 }
 
+// @__NO_SIDE_EFFECTS__
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   const expected = `one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
   return z.enum(values, { error: expected });
 }
 
+// @__NO_SIDE_EFFECTS__
 function literal<const T extends string | number>(value: T) {
   return z.literal(value, { error: `exactly ${JSON.stringify(value)}` });
 }
 
-/** A strict object whose wrong-type message says what the object is. */
-function obj<S extends z.core.$ZodLooseShape>(expected: string, shape: S) {
-  return z.strictObject(shape, {
-    error: (issue) => (issue.code === "invalid_type" ? expected : undefined),
-  });
+/** `schema` or `null`. */
+// @__NO_SIDE_EFFECTS__
+function nullable<T extends z.core.SomeType>(schema: T) {
+  return z.nullable(schema);
+}
+
+/** `schema`, or the field left out. */
+// @__NO_SIDE_EFFECTS__
+function optional<T extends z.core.SomeType>(schema: T) {
+  return z.optional(schema);
+}
+
+/**
+ * A strict object whose wrong-type message says what the object is, with
+ * its cross-field checks (`refine`, added as zod's `superRefine`).
+ */
+// @__NO_SIDE_EFFECTS__
+function obj<S extends z.core.$ZodLooseShape>(
+  expected: string,
+  shape: S,
+  refine?: (value: z.output<z.ZodMiniObject<S, z.core.$strict>>, ctx: z.core.$RefinementCtx<z.output<z.ZodMiniObject<S, z.core.$strict>>>) => void,
+) {
+  const schema = new CompiledObject({
+    type: "object",
+    shape,
+    catchall: z.never(),
+    error: (issue: z.core.$ZodRawIssue) => (issue.code === "invalid_type" ? expected : undefined),
+  }) as unknown as z.ZodMiniObject<S, z.core.$strict>;
+  return refine === undefined ? schema : schema.check(z.superRefine(refine));
+}
+
+/**
+ * zod/mini's object with the core's compiled fast path (`$ZodObjectJIT`, as
+ * the classic API's `z.object` has): mini's own object reads every field
+ * through the generic path, which made validating a commission 25–30 %
+ * slower (bench/validate.mjs). Imported by name from `zod/v4/core`: reading
+ * it as `z.core.…` would make a bundler keep all of the core namespace, locales
+ * and converters included. Same issues, same order, same messages; where
+ * `new Function` is not allowed (a strict Content-Security-Policy) zod falls
+ * back to the generic path by itself.
+ */
+const CompiledObject: z.core.$constructor<z.ZodMiniObject> = /* @__PURE__ */ $constructor("ZodMiniObject", (inst, def) => {
+  const compiled: z.core.$constructor<z.core.$ZodObject> = $ZodObjectJIT;
+  const mini: z.core.$constructor<z.ZodMiniType> = z.ZodMiniType;
+  compiled.init(inst, def);
+  mini.init(inst, def);
+});
+
+/**
+ * A strict object of a rule, its fields followed by {@link cited}'s `clause`
+ * and `quote` (not spread at each use: a bundler cannot drop an object
+ * spread, for fear of getters, so every schema would stay in every bundle).
+ */
+// @__NO_SIDE_EFFECTS__
+function citedObj<S extends z.core.$ZodLooseShape>(
+  expected: string,
+  shape: S,
+  refine?: (value: z.output<z.ZodMiniObject<S & typeof cited, z.core.$strict>>, ctx: z.core.$RefinementCtx<z.output<z.ZodMiniObject<S & typeof cited, z.core.$strict>>>) => void,
+) {
+  return obj(expected, { ...shape, ...cited }, refine);
 }
 
 /** A list of at most {@link MAX_LIST_LENGTH} items; a longer one is refused before any item is read (zod checks a leading size cap first). */
-function list<T extends z.ZodType>(expected: string, item: T) {
-  return z.array(item, { error: expected }).max(MAX_LIST_LENGTH, { error: `${expected}, of at most ${MAX_LIST_LENGTH.toString()} items` });
+// @__NO_SIDE_EFFECTS__
+function list<T extends z.core.SomeType>(expected: string, item: T) {
+  return z.array(item, { error: expected }).check(z.maxLength(MAX_LIST_LENGTH, { error: `${expected}, of at most ${MAX_LIST_LENGTH.toString()} items` }));
 }
 
 const cited = {
   clause: text(CLAUSE_EXPECTED),
-  quote: text("the Swedish sentence the rule implements, copied exactly from the text", { max: MAX_TEXT_LENGTH, prose: true }).optional(),
+  quote: optional(text("the Swedish sentence the rule implements, copied exactly from the text", { max: MAX_TEXT_LENGTH, prose: true })),
 };
 
 // ---------------------------------------------------------------------------
@@ -189,28 +293,25 @@ const partiesSchema = obj("the parties as an object { purchaser, provider }", {
   provider: text("the provider (utföraren), e.g. \"Leanlink Råd och Stöd\""),
 });
 
-const amendmentSchema = obj("the amended commission as an object, or null", {
+const amendmentSchema = citedObj("the amended commission as an object, or null", {
   description: text("a description of the commission this one amends", { max: MAX_TEXT_LENGTH, prose: true }),
-  staffingFte: fte.optional(),
-  volumeHoursPerYear: hours.optional(),
-  validUntil: localDate().optional(),
-  ...cited,
+  staffingFte: optional(fte),
+  volumeHoursPerYear: optional(hours),
+  validUntil: optional(localDate()),
 });
 
-const extensionSchema = obj("the extension option as an object { count, months, clause }, or null", {
+const extensionSchema = citedObj("the extension option as an object { count, months, clause }, or null", {
   count: int(0, 99, "the number of extensions allowed, an integer 0 or more"),
   months: int(1, 1200, "the length of one extension in months, an integer 1 or more"),
-  ...cited,
 });
 
-const START_EXPECTED = `${DATE_EXPECTED}, or "unknown" when the text gives no start date`;
+const START_EXPECTED = or(DATE_EXPECTED, 'or "unknown" when the text gives no start date');
 
-const termSchema = obj("the term as an object { start, end, extensions, clause }", {
-  start: z.union([localDate(START_EXPECTED), literal("unknown")], { error: START_EXPECTED }),
-  end: localDate(`${DATE_EXPECTED}, or null when the commission runs until further notice (tills vidare)`).nullable(),
-  extensions: extensionSchema.nullable(),
-  ...cited,
-}).superRefine((term, ctx) => {
+const termSchema = citedObj("the term as an object { start, end, extensions, clause }", {
+  start: /* @__PURE__ */ z.union([localDate(START_EXPECTED), literal("unknown")], { error: START_EXPECTED }),
+  end: nullable(localDate(or(DATE_EXPECTED, "or null when the commission runs until further notice (tills vidare)"))),
+  extensions: nullable(extensionSchema),
+}, (term, ctx) => {
   if (term.end !== null && isLocalDate(term.start) && isLocalDate(term.end) && term.end < term.start) {
     ctx.addIssue({
       code: "custom",
@@ -229,43 +330,38 @@ const termSchema = obj("the term as an object { start, end, extensions, clause }
   }
 });
 
-const noticeSchema = obj("the notice clause as an object, or null", {
+const noticeSchema = citedObj("the notice clause as an object, or null", {
   months: int(1, 1200, "the notice period in months, an integer 1 or more"),
   form: literal("written"),
   givenBy: oneOf(["either", "purchaser", "provider"]),
   unlessAgreedOtherwise: bool('true when the text says "om parterna inte kommer överens om annat", else false'),
-  ...cited,
 });
 
-const reconciliationSchema = obj("the reconciliation as an object { every, clause }, or null", {
+const reconciliationSchema = citedObj("the reconciliation as an object { every, clause }, or null", {
   every: literal("quarter"),
-  ...cited,
 });
 
-const fixedAnnualSchema = obj("the compensation as an object", {
+const fixedAnnualSchema = citedObj("the compensation as an object", {
   kind: literal("fixed-annual"),
   amount: money,
   priceYear: year,
   twelfths: bool("true when 1/12 of the annual amount is paid each month"),
-  premisesIncluded: bool("true or false when the text says whether premises are included, else null").nullable(),
-  reconciliation: reconciliationSchema.nullable(),
-  ...cited,
+  premisesIncluded: nullable(bool("true or false when the text says whether premises are included, else null")),
+  reconciliation: nullable(reconciliationSchema),
 });
 
-const billableTimeSchema = obj("the billable-time rule as an object", {
+const billableTimeSchema = citedObj("the billable-time rule as an object", {
   minutesPerHour: literal(60),
   unit: literal("started-quarter-hour"),
   billable: literal("direct-client-related"),
-  ...cited,
 });
 
-const groupRuleSchema = obj("the group rule as an object, or null", {
+const groupRuleSchema = citedObj("the group rule as an object, or null", {
   clientHoursPerGroupHour: int(1, 100, "client hours per group hour, an integer 1 or more"),
   minParticipants: int(1, 1000, "the least number of participants, an integer 1 or more"),
   minMinutes: int(1, 1440, "the shortest session in minutes, an integer 1-1440"),
   maxMinutes: int(1, 1440, "the longest session in minutes, an integer 1-1440"),
-  ...cited,
-}).superRefine((rule, ctx) => {
+}, (rule, ctx) => {
   if (rule.minMinutes > rule.maxMinutes) {
     ctx.addIssue({
       code: "custom",
@@ -276,70 +372,62 @@ const groupRuleSchema = obj("the group rule as an object, or null", {
   }
 });
 
-const yearlyCapSchema = obj("the yearly cap as an object { hours, clause }, or null", {
-  hours: decimalString('the yearly cap as a decimal string of hours, more than zero (a cap cannot be negative), e.g. "2590"', HOURS_DIGITS).refine(
-    (value) => !isZero(value),
-    { error: 'a yearly cap of more than zero hours, e.g. "2590"' },
+const yearlyCapSchema = citedObj("the yearly cap as an object { hours, clause }, or null", {
+  hours: nonZero(
+    decimalString('the yearly cap as a decimal string of hours, more than zero (a cap cannot be negative), e.g. "2590"', HOURS_DIGITS),
+    'a yearly cap of more than zero hours, e.g. "2590"',
   ),
-  ...cited,
 });
 
 const minuteRangeSchema = obj("the visit length as an object { min, max } in minutes", {
   min: int(1, 1440, "the shortest visit in minutes, an integer 1-1440"),
   max: int(1, 1440, "the longest visit in minutes, an integer 1-1440"),
-}).superRefine((range, ctx) => {
+}, (range, ctx) => {
   if (range.min > range.max) {
     ctx.addIssue({ code: "custom", path: ["max"], input: range.max, message: `at least min (${range.min})` });
   }
 });
 
-const visitFeeSchema = obj("the visit fee as an object, or null", {
+const visitFeeSchema = citedObj("the visit fee as an object, or null", {
   amount: money,
   priceYear: year,
   revisedYearly: bool("true when the text says the fee is revised every year"),
   owedTo: oneOf(["purchaser", "provider"]),
-  visitMinutes: minuteRangeSchema.optional(),
-  ...cited,
+  visitMinutes: optional(minuteRangeSchema),
 });
 
-const expectedVolumeSchema = obj("the expected volume as an object { cases, clause }", {
+const expectedVolumeSchema = citedObj("the expected volume as an object { cases, clause }", {
   cases: int(0, 10_000_000, "the expected number of cases per year, an integer 0 or more"),
-  ...cited,
 });
 
-const hourlySchema = obj("the compensation as an object", {
+const hourlySchema = citedObj("the compensation as an object", {
   kind: literal("hourly"),
   rate: money,
   priceYear: year,
   billableTime: billableTimeSchema,
-  groupRule: groupRuleSchema.nullable(),
-  yearlyCap: yearlyCapSchema.nullable(),
-  visitFee: visitFeeSchema.nullable(),
-  expectedVolume: expectedVolumeSchema.optional(),
-  ...cited,
+  groupRule: nullable(groupRuleSchema),
+  yearlyCap: nullable(yearlyCapSchema),
+  visitFee: nullable(visitFeeSchema),
+  expectedVolume: optional(expectedVolumeSchema),
 });
 
-const statedYearSchema = obj("a stated year as an object { year, hours, cost, months, clause }", {
+const statedYearSchema = citedObj("a stated year as an object { year, hours, cost, months, clause }", {
   year,
   hours,
   cost: money,
   months: int(1, 12, "the months in force that year, an integer 1-12"),
-  ...cited,
 });
 
-const hourVolumeSchema = obj("the compensation as an object", {
+const hourVolumeSchema = citedObj("the compensation as an object", {
   kind: literal("hour-volume"),
-  hoursPerYear: hours.refine((value) => !isZero(value), {
-    error: 'more than zero hours a year (the implied price is annualCost ÷ hoursPerYear), e.g. "1700"',
-  }),
+  hoursPerYear: nonZero(hours, 'more than zero hours a year (the implied price is annualCost ÷ hoursPerYear), e.g. "1700"'),
   annualCost: decimalString(MONEY_EXPECTED, ANNUAL_COST_DIGITS),
-  hourlyPrice: decimalString(
-    `${MONEY_EXPECTED}, or null when the price is implied (annualCost ÷ hoursPerYear)`,
-  ).nullable(),
+  hourlyPrice: nullable(decimalString(
+    or(MONEY_EXPECTED, "or null when the price is implied (annualCost ÷ hoursPerYear)"),
+  )),
   proRating: literal("months-in-force"),
   statedYears: list("the part-year figures as a list of { year, hours, cost, months, clause }", statedYearSchema),
-  ...cited,
-}).superRefine((volume, ctx) => {
+}, (volume, ctx) => {
   const seen = new Set<number>();
   volume.statedYears.forEach((stated, i) => {
     if (seen.has(stated.year)) {
@@ -354,44 +442,40 @@ const hourVolumeSchema = obj("the compensation as an object", {
   });
 });
 
-const compensationSchema = z.discriminatedUnion("kind", [fixedAnnualSchema, hourlySchema, hourVolumeSchema], {
+const compensationSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [fixedAnnualSchema, hourlySchema, hourVolumeSchema], {
   error: (issue) =>
     typeof issue.input === "object" && issue.input !== null && !Array.isArray(issue.input)
       ? 'kind one of "fixed-annual", "hourly", "hour-volume"'
       : 'the compensation as an object with kind "fixed-annual", "hourly" or "hour-volume"',
 });
 
-const indexationSchema = obj("the indexation clause as an object, or null", {
+const indexationSchema = citedObj("the indexation clause as an object, or null", {
   series: text('the index series, e.g. "OPI" or "uppräkningsmodell"'),
-  fixedUntil: localDate(`${DATE_EXPECTED}, or null when the text states no such date`).nullable(),
+  fixedUntil: nullable(localDate(or(DATE_EXPECTED, "or null when the text states no such date"))),
   firstAdjustedYear: year,
-  note: text("a note on how the clause was read", { max: MAX_TEXT_LENGTH, prose: true }).optional(),
-  ...cited,
+  note: optional(text("a note on how the clause was read", { max: MAX_TEXT_LENGTH, prose: true })),
 });
 
-const callOffSchema = obj("the call-off clause as an object, or null", {
+const callOffSchema = citedObj("the call-off clause as an object, or null", {
   form: literal("written"),
   atContractCompensation: bool("true when call-offs are paid at the contract's compensation"),
-  ...cited,
 });
 
-const paymentSchema = obj("the payment clause as an object, or null", {
+const paymentSchema = citedObj("the payment clause as an object, or null", {
   frequency: literal("monthly"),
   inArrears: bool("true when paid in arrears (i efterskott)"),
-  route: text('the payment route, e.g. "bokföringsorder" or "autobokföring"').optional(),
-  ...cited,
+  route: optional(text('the payment route, e.g. "bokföringsorder" or "autobokföring"')),
 });
 
 /** Day counts of a year that is not a leap year: a yearly date must exist every year. */
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
-const reportingSchema = obj("a reporting obligation as an object", {
+const reportingSchema = citedObj("a reporting obligation as an object", {
   kind: oneOf(["activity-report", "lex-sarah-summary"]),
   dueMonth: int(1, 12, "the month it is due, an integer 1-12"),
   dueDay: int(1, 31, "the day of the month it is due, an integer 1-31"),
   covers: literal("previous-calendar-year"),
-  ...cited,
-}).superRefine((report, ctx) => {
+}, (report, ctx) => {
   const length = DAYS_IN_MONTH[report.dueMonth - 1];
   if (length !== undefined && report.dueDay > length) {
     ctx.addIssue({
@@ -403,41 +487,36 @@ const reportingSchema = obj("a reporting obligation as an object", {
   }
 });
 
-const earlyTerminationSchema = obj("the early-termination clause as an object, or null", {
+const earlyTerminationSchema = citedObj("the early-termination clause as an object, or null", {
   cureDays: int(1, 3650, "the days the provider has to remedy a breach, an integer 1 or more"),
   noticeMonths: int(1, 1200, "the notice period in months, an integer 1 or more"),
   noticeForm: literal("written"),
   by: oneOf(["purchaser", "provider", "either"]),
-  ...cited,
 });
 
-const minimumAgeSchema = obj("the minimum age as an object { years, clause }, or null", {
+const minimumAgeSchema = citedObj("the minimum age as an object { years, clause }, or null", {
   years: int(0, 150, "the minimum age in years, an integer 0-150"),
-  ...cited,
 });
 
-const residencySchema = obj("the residency rule as an object, or null", {
+const residencySchema = citedObj("the residency rule as an object, or null", {
   municipality: text('the municipality, e.g. "Linköping"'),
   exceptions: oneOf(["by-agreement", "none"]),
-  ...cited,
 });
 
 const eligibilitySchema = obj("the eligibility rules as an object { minimumAge, residency }", {
-  minimumAge: minimumAgeSchema.nullable(),
-  residency: residencySchema.nullable(),
+  minimumAge: nullable(minimumAgeSchema),
+  residency: nullable(residencySchema),
 });
 
-const daysSchema = obj("a number of days as an object { days, clause }, or null", {
+const daysSchema = citedObj("a number of days as an object { days, clause }, or null", {
   days: int(0, 3650, "a number of days, an integer 0 or more"),
-  ...cited,
 });
 
-const openingHoursSchema = obj("the opening hours as an object, or null", {
+const openingHoursSchema = citedObj("the opening hours as an object, or null", {
   days: literal("workdays"),
   from: clock('a time "HH:MM", e.g. "08:00"'),
   to: clock('a time "HH:MM", e.g. "17:00"'),
-  ...cited,
-}).superRefine((hoursOpen, ctx) => {
+}, (hoursOpen, ctx) => {
   if (CLOCK_PATTERN.test(hoursOpen.from) && CLOCK_PATTERN.test(hoursOpen.to) && hoursOpen.to <= hoursOpen.from) {
     ctx.addIssue({
       code: "custom",
@@ -448,12 +527,11 @@ const openingHoursSchema = obj("the opening hours as an object, or null", {
   }
 });
 
-const perCaseSchema = obj("the guidance per case as an object { hours, sessionsMin, sessionsMax, clause }, or null", {
+const perCaseSchema = citedObj("the guidance per case as an object { hours, sessionsMin, sessionsMax, clause }, or null", {
   hours,
   sessionsMin: int(1, 1000, "the least sessions per case the text names, an integer 1 or more"),
   sessionsMax: int(1, 1000, "the most sessions per case the text names, an integer 1 or more"),
-  ...cited,
-}).superRefine((guidance, ctx) => {
+}, (guidance, ctx) => {
   if (guidance.sessionsMin > guidance.sessionsMax) {
     ctx.addIssue({
       code: "custom",
@@ -465,38 +543,32 @@ const perCaseSchema = obj("the guidance per case as an object { hours, sessionsM
 });
 
 const serviceLevelsSchema = obj("the service levels as an object", {
-  firstMeetingWithinDays: daysSchema.nullable(),
-  reportWaitsOverDays: daysSchema.nullable(),
-  openingHours: openingHoursSchema.nullable(),
-  perCase: perCaseSchema.nullable().optional(),
+  firstMeetingWithinDays: nullable(daysSchema),
+  reportWaitsOverDays: nullable(daysSchema),
+  openingHours: nullable(openingHoursSchema),
+  perCase: optional(nullable(perCaseSchema)),
 });
 
-const insuranceSchema = obj("the insurance clause as an object, or null", {
+const insuranceSchema = citedObj("the insurance clause as an object, or null", {
   personalInjury: money,
   propertyDamage: money,
   pureEconomicLossCapPerIncident: money,
-  ...cited,
 });
 
-const expectedResultSchema = obj("an expected result as an object { description, targetPercent, clause }", {
+const expectedResultSchema = citedObj("an expected result as an object { description, targetPercent, clause }", {
   description: text("the expected result, in plain words", { max: MAX_TEXT_LENGTH, prose: true }),
-  targetPercent: percent.refine((value) => !DECIMAL_SHAPE.test(value) || Number(value) <= 100, {
-    error: 'a percentage from "0" to "100"',
-  }),
-  ...cited,
+  targetPercent: atMostHundred(percent),
 });
 
-const staffingSchema = obj("the staffing as an object { fte, clause }, or null", {
+const staffingSchema = citedObj("the staffing as an object { fte, clause }, or null", {
   fte,
-  ...cited,
 });
 
-const groupsSchema = obj("the groups as an object { count, minParticipants, maxParticipants, clause }, or null", {
+const groupsSchema = citedObj("the groups as an object { count, minParticipants, maxParticipants, clause }, or null", {
   count: int(1, 1000, "the number of groups, an integer 1 or more"),
   minParticipants: int(1, 1000, "the least participants per group, an integer 1 or more"),
   maxParticipants: int(1, 1000, "the most participants per group, an integer 1 or more"),
-  ...cited,
-}).superRefine((groups, ctx) => {
+}, (groups, ctx) => {
   if (groups.minParticipants > groups.maxParticipants) {
     ctx.addIssue({
       code: "custom",
@@ -511,36 +583,33 @@ const groupsSchema = obj("the groups as an object { count, minParticipants, maxP
 // The commission and its cross-field checks
 // ---------------------------------------------------------------------------
 
-const contractObject = obj("a commission as an object (plain JSON data)", {
-  id: z
-    .string({ error: 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"' })
-    .max(MAX_ID_LENGTH, { error: `an id of lower-case letters, digits and hyphens, at most ${MAX_ID_LENGTH.toString()} characters`, abort: true })
-    .regex(SLUG_PATTERN, { error: 'an id of lower-case letters, digits and hyphens, e.g. "familjeradgivning"' }),
+const contractShape = {
+  id: slug(),
   title: text("the commission's title", { max: MAX_TEXT_LENGTH }),
   document: text('the label that starts every clause reference, e.g. "SON 2021-233"'),
-  reference: text('the diarienummer, e.g. "SON 2021-233", or null when the text has none').nullable(),
-  date: localDate(`${DATE_EXPECTED}, or null when the document states no date`).nullable(),
+  reference: nullable(text('the diarienummer, e.g. "SON 2021-233", or null when the text has none')),
+  date: nullable(localDate(or(DATE_EXPECTED, "or null when the document states no date"))),
   source: text("the file name or address of the commission's text", { max: MAX_TEXT_LENGTH }),
   parties: partiesSchema,
-  amends: amendmentSchema.nullable(),
+  amends: nullable(amendmentSchema),
   term: termSchema,
-  notice: noticeSchema.nullable(),
+  notice: nullable(noticeSchema),
   compensation: compensationSchema,
-  indexation: indexationSchema.nullable(),
-  callOffs: callOffSchema.nullable(),
-  payment: paymentSchema.nullable(),
+  indexation: nullable(indexationSchema),
+  callOffs: nullable(callOffSchema),
+  payment: nullable(paymentSchema),
   reporting: list("the reporting obligations as a list (empty when the text has none)", reportingSchema),
-  earlyTermination: earlyTerminationSchema.nullable(),
+  earlyTermination: nullable(earlyTerminationSchema),
   eligibility: eligibilitySchema,
   serviceLevels: serviceLevelsSchema,
-  insurance: insuranceSchema.nullable(),
+  insurance: nullable(insuranceSchema),
   expectedResults: list("the expected results as a list (empty when the text has none)", expectedResultSchema),
-  staffing: staffingSchema.nullable(),
-  groups: groupsSchema.nullable(),
+  staffing: nullable(staffingSchema),
+  groups: nullable(groupsSchema),
   notes: list("the notes as a list of strings", text("a note in plain words", { max: MAX_TEXT_LENGTH, prose: true })),
-});
+};
 
-type ContractShape = z.output<typeof contractObject>;
+type ContractShape = z.output<z.ZodMiniObject<typeof contractShape, z.core.$strict>>;
 type Issue = { path: (string | number)[]; input: unknown; message: string };
 
 function yearOfDate(date: unknown): number | null {
@@ -682,14 +751,22 @@ function crossFieldIssues(contract: ContractShape): Issue[] {
  * Most callers want {@link parseContract}, which wraps this schema, converts
  * its issues to {@link RulesError} and deep-freezes the result.
  *
+ * It is a `zod/mini` schema (so that a bundle carries only the parts of zod
+ * it uses): `.safeParse()` and `.parse()` are methods, and everything else
+ * is a function of `zod/mini` or `zod` that takes the schema, such as
+ * `z.extend(contractSchema, { … })` or `z.toJSONSchema(contractSchema)`.
+ *
  * @example
  * ```ts
  * import { contractSchema, contracts } from "verksamhetsuppdrag";
  * contractSchema.safeParse(JSON.parse(JSON.stringify(contracts.familjeradgivning))).success; //=> true
  * contractSchema.safeParse({ id: "x" }).success; //=> false
+ *
+ * import * as z from "zod/mini";
+ * z.safeParse(z.extend(contractSchema, { tag: z.string() }), { id: "x" }).success; //=> false
  * ```
  */
-export const contractSchema = contractObject.superRefine((contract, ctx) => {
+export const contractSchema = obj("a commission as an object (plain JSON data)", contractShape, (contract, ctx) => {
   for (const issue of crossFieldIssues(contract)) {
     ctx.addIssue({ code: "custom", path: issue.path, input: issue.input, message: issue.message });
   }

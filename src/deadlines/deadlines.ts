@@ -86,7 +86,7 @@ export interface DeadlineOptions {
   start?: LocalDate;
 }
 
-const REPORT_TITLES: Readonly<Record<ReportKind, string>> = Object.freeze({
+const REPORT_TITLES: Readonly<Record<ReportKind, string>> = /* @__PURE__ */ Object.freeze({
   "activity-report": "Verksamhetsberättelse",
   "lex-sarah-summary": "Lex Sarah-sammanställning",
 });

@@ -15,8 +15,8 @@ import type { IndexValue } from "./series.js";
  * OPI_VALUES.find((v) => v.year === 2022)?.percent; //=> "1.9"
  * ```
  */
-export const OPI_VALUES: readonly IndexValue[] = Object.freeze(
-  (
+export const OPI_VALUES: readonly IndexValue[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ (
     [
       { year: 2015, percent: "2.2", status: "final", source: "SKL cirkulär 18:63", published: "2018-12-12" },
       { year: 2016, percent: "2.6", status: "final", source: "SKL cirkulär 18:63", published: "2018-12-12" },
@@ -55,7 +55,7 @@ export const OPI_VALUES: readonly IndexValue[] = Object.freeze(
  * OPI_2023_PRELIMINARY.percent; //=> "3.5"
  * ```
  */
-export const OPI_2023_PRELIMINARY: IndexValue = Object.freeze({
+export const OPI_2023_PRELIMINARY: IndexValue = /* @__PURE__ */ Object.freeze({
   year: 2023,
   percent: "3.5",
   status: "preliminary",

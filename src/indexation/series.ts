@@ -98,7 +98,7 @@ export interface IndexSeries {
  * Object.keys(SHIPPED_SERIES); //=> ["OPI"]
  * ```
  */
-export const SHIPPED_SERIES: Readonly<Record<string, readonly IndexValue[]>> = Object.freeze({ OPI: OPI_VALUES });
+export const SHIPPED_SERIES: Readonly<Record<string, readonly IndexValue[]>> = /* @__PURE__ */ Object.freeze({ OPI: OPI_VALUES });
 
 const PERCENT_PATTERN = /^-?(0|[1-9]\d{0,2})(\.\d{1,4})?$/;
 const EXPECTED_PERCENT = 'a percentage with at most four decimals, as a string like "4.6" or a number, between -999 and 999';

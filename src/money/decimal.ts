@@ -30,7 +30,7 @@ const SETTINGS = {
  * new Decimal("4093284.05").plus("0.01").toFixed(2); //=> "4093284.06"
  * ```
  */
-export const Decimal: typeof DecimalJs = DecimalJs.clone(SETTINGS);
+export const Decimal: typeof DecimalJs = /* @__PURE__ */ DecimalJs.clone(SETTINGS);
 
 /**
  * A decimal.js value. Amounts of money returned by the package are
@@ -50,7 +50,7 @@ export type Decimal = DecimalJs;
  *
  * @internal
  */
-export const Exact: typeof DecimalJs = DecimalJs.clone(SETTINGS);
+export const Exact: typeof DecimalJs = /* @__PURE__ */ DecimalJs.clone(SETTINGS);
 
 /**
  * Hands a value computed with {@link Exact} to a caller: the same digits,

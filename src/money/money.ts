@@ -47,7 +47,7 @@ export type RoundingMode = "half-up" | "half-even" | "down" | "up";
  * ROUNDING_MODES.includes("half-up"); //=> true
  * ```
  */
-export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze(["half-up", "half-even", "down", "up"]);
+export const ROUNDING_MODES: readonly RoundingMode[] = /* @__PURE__ */ Object.freeze(["half-up", "half-even", "down", "up"]);
 
 const MONEY_PATTERN = /^-?(0|[1-9]\d*)(\.\d{1,2})?$/;
 const EXPECTED_MONEY = 'money in kronor with at most two decimals (a Decimal, a string like "605.00", or a number like 605.5)';
@@ -191,7 +191,7 @@ export function moneyToJson(value: MoneyInput): string {
   return oreToString(toOre(value, "amount"));
 }
 
-const SEK_FORMAT = new Intl.NumberFormat("sv-SE", {
+const SEK_FORMAT = /* @__PURE__ */ new Intl.NumberFormat("sv-SE", {
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,
   useGrouping: true,

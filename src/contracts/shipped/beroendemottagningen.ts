@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { parseContract } from "../parse.js";
+import { shippedContract } from "../parse.js";
 import type { Contract, ContractInput } from "../schema.js";
 
 const doc = "Beroendemottagningen tillägg 2021";
@@ -22,7 +22,7 @@ const doc = "Beroendemottagningen tillägg 2021";
  * beroendemottagningen.term.start;   //=> "2021-04-01"
  * ```
  */
-export const beroendemottagningen: Contract = parseContract({
+export const beroendemottagningen: Contract = /* @__PURE__ */ shippedContract(() => ({
   id: "beroendemottagningen",
   title: "Öppenvård vuxna tillägg verksamhetsuppdrag till Leanlink Råd och Stöd avseende Individ- och familjeomsorg, Beroendemottagningen",
   document: doc,
@@ -125,4 +125,4 @@ export const beroendemottagningen: Contract = parseContract({
     "Not computed: the services of §5 (a 6-week primary programme, a motivation group two days a week), evening availability (§5.2), journals (§5.4), premises (§6), disputes (§9: negotiation, then kommunstyrelsen).",
     "The text has no early-termination, insurance, residency or expected-results clause.",
   ],
-} satisfies ContractInput);
+}) satisfies ContractInput);

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseContract } from "../parse.js";
+import { shippedContract } from "../parse.js";
 import type { Contract, ContractInput } from "../schema.js";
 
 const doc = "SON 2021-233";
@@ -21,7 +21,7 @@ const doc = "SON 2021-233";
  * familjeradgivning.notice?.months;    //=> 12
  * ```
  */
-export const familjeradgivning: Contract = parseContract({
+export const familjeradgivning: Contract = /* @__PURE__ */ shippedContract(() => ({
   id: "familjeradgivning",
   title: "Verksamhetsuppdrag - Familjerådgivning",
   document: doc,
@@ -181,4 +181,4 @@ export const familjeradgivning: Contract = parseContract({
     "The document is dated 2021-11-23 on its title page; the signature lines (\"Linköping 2021-\") carry no full date. Disputes (§8): dialogue, then kommunstyrelsen.",
     "The text has no early-termination, insurance, staffing or expected-results clause, and no journal requirement (§2.4).",
   ],
-} satisfies ContractInput);
+}) satisfies ContractInput);

@@ -31,4 +31,4 @@ export const contracts: Readonly<{
   familjeradgivning: Contract;
   valdINaraRelation: Contract;
   boendestod: Contract;
-}> = Object.freeze({ beroendemottagningen, familjeradgivning, valdINaraRelation, boendestod });
+}> = /* @__PURE__ */ Object.freeze({ beroendemottagningen, familjeradgivning, valdINaraRelation, boendestod });

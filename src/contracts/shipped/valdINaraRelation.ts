@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseContract } from "../parse.js";
+import { shippedContract } from "../parse.js";
 import type { Contract, ContractInput } from "../schema.js";
 
 const doc = "SON 2019-755";
@@ -21,7 +21,7 @@ const doc = "SON 2019-755";
  * valdINaraRelation.earlyTermination?.cureDays; //=> 30
  * ```
  */
-export const valdINaraRelation: Contract = parseContract({
+export const valdINaraRelation: Contract = /* @__PURE__ */ shippedContract(() => ({
   id: "vald-i-nara-relation",
   title: "Verksamhetsuppdrag avseende Våld i nära relation, Leanlink Råd och Stöd",
   document: doc,
@@ -194,4 +194,4 @@ export const valdINaraRelation: Contract = parseContract({
     "Opening hours are a reachability requirement; coordinator support is also offered evenings and weekends when needed (§2.2). Not computed: renegotiation (§5.0), force majeure (§5.1), disputes (§5.2).",
     "The document is dated 2019-11-26 on its title page; the signature lines say only \"Linköping 2019\". The text has no call-off clause.",
   ],
-} satisfies ContractInput);
+}) satisfies ContractInput);
