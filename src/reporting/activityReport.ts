@@ -630,7 +630,10 @@ function figuresOf(r: ActivityReport, c: Contract): ReportFigure[] {
   add("individualSessions", "varav enskilda eller par", r.individualSessions.toString(), reportClause);
   add("groupSessions", "varav grupptillfällen", r.groupSessions.sessions.toString(), r.groupSessions.clause ?? reportClause);
   add("groupParticipants", "Deltagare i grupp, summa", r.groupSessions.participants.toString(), r.groupSessions.clause ?? reportClause);
-  if (r.groupSessions.meetingRule !== null) add("groupRuleMet", "varav enligt gruppregeln (fyra klienttimmar per grupptimme)", r.groupSessions.meetingRule.toString(), r.groupSessions.clause ?? reportClause);
+  const rule = c.compensation.kind === "hourly" ? c.compensation.groupRule : null;
+  if (r.groupSessions.meetingRule !== null && rule !== null) {
+    add("groupRuleMet", `varav enligt gruppregeln (${rule.clientHoursPerGroupHour.toString()} klienttimmar per grupptimme)`, r.groupSessions.meetingRule.toString(), rule.clause);
+  }
   add("cases", "Antal ärenden", r.cases.toString(), reportClause);
   add("performedHours", "Utförd tid, timmar", sv(roundedQuotient(r.performedMinutes, 60)), reportClause);
   if (r.billableHours !== null) add("billableHours", "Debiterbar tid, timmar", sv(r.billableHours), c.compensation.clause);
@@ -652,7 +655,7 @@ function figuresOf(r: ActivityReport, c: Contract): ReportFigure[] {
   }
   if (r.visitFees !== null) {
     add("visits", "Avgiftsbelagda besök", r.visitFees.visits.toString(), r.visitFees.clause);
-    add("visitFees", "Besöksavgifter, kr (tillfaller förvaltningen)", sv(r.visitFees.amount), r.visitFees.clause);
+    add("visitFees", `Besöksavgifter, kr (tillfaller ${r.visitFees.owedTo === "purchaser" ? "beställaren" : "utföraren"})`, sv(r.visitFees.amount), r.visitFees.clause);
   }
   if (r.eligibility.underAge !== null) add("underAge", "Besök med deltagare under målgruppens ålder", r.eligibility.underAge.toString(), r.eligibility.minimumAgeClause ?? reportClause);
   if (r.eligibility.nonResident !== null) add("nonResident", "Besök av ej kommuninvånare utan överenskommelse", r.eligibility.nonResident.toString(), r.eligibility.residencyClause ?? reportClause);

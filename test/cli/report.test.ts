@@ -18,7 +18,7 @@ describe("report on the command line", () => {
     expect(r.stdout).toMatch(/^Antal besök\/tillfällen +21 {2}SON 2021-233 §4\.1$/m);
     expect(r.stdout).toMatch(/^Debiterbar tid, timmar +41,00 {2}SON 2021-233 §1\.2$/m);
     expect(r.stdout).toMatch(/^Besök per ärende, genomsnitt +1,89 \(uppdraget: 4–5, utanför\) {2}SON 2021-233 §2\.3$/m);
-    expect(r.stdout).toMatch(/^Besöksavgifter, kr \(tillfaller förvaltningen\) +4\u00a0200,00 {2}SON 2021-233 §2\.3$/m);
+    expect(r.stdout).toMatch(/^Besöksavgifter, kr \(tillfaller beställaren\) +4\u00a0200,00 {2}SON 2021-233 §2\.3$/m);
     expect(r.stdout).toMatch(/^Erbjudna första samtal inom 14 dagar, andel % +42,86 {2}SON 2021-233 §2\.3$/m);
     expect(r.stdout).toMatch(/^Ersättning för året, kr +24\u00a0805,00 {2}SON 2021-233 §1\.2$/m);
     expect(r.stdout).toContain("Warnings (2):");
