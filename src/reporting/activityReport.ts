@@ -17,7 +17,8 @@ import type { CallOffSummary } from "../billing/types.js";
 import { yearReportOf } from "../billing/yearReport.js";
 import { deadlines, waitingTimes, type Deadline, type Intake, type PersistentRun, type RollRule, type Share } from "../deadlines/index.js";
 import { parseRoll } from "../deadlines/internal.js";
-import { Decimal, formatSek } from "../money/index.js";
+import { formatSek, fromOre, toOre, type Decimal } from "../money/index.js";
+import { Exact, published } from "../money/decimal.js";
 import { percentText, quotient, roundedQuotient } from "../money/money.js";
 
 /**
@@ -292,12 +293,12 @@ function guidanceOf(perCase: CaseGuidance | null | undefined, which: "hours" | "
   if (perCase === undefined || perCase === null) return null;
   const quote = perCase.quote ?? null;
   if (which === "hours") {
-    const h = new Decimal(perCase.hours);
+    const h = published(new Exact(perCase.hours));
     return { low: h, high: h, within: null, clause: perCase.clause, quote };
   }
   // total / cases within [min, max], exactly: min × cases ≤ total ≤ max × cases.
   const within = perCase.sessionsMin * cases <= total && total <= perCase.sessionsMax * cases;
-  return { low: new Decimal(perCase.sessionsMin), high: new Decimal(perCase.sessionsMax), within, clause: perCase.clause, quote };
+  return { low: published(new Exact(perCase.sessionsMin)), high: published(new Exact(perCase.sessionsMax)), within, clause: perCase.clause, quote };
 }
 
 function parseGroups(value: unknown, contract: Contract): GroupComposition | null {
@@ -531,27 +532,29 @@ export function activityReport(contract: Contract, year: number, input?: Activit
   const sessionsPerCase: CaseAverage | null =
     cases === 0
       ? null
-      : { total: new Decimal(caseSessions), cases, average: roundedQuotient(caseSessions, cases), guidance: guidanceOf(perCaseGuidance, "sessions", caseSessions, cases) };
+      : { total: published(new Exact(caseSessions)), cases, average: roundedQuotient(caseSessions, cases), guidance: guidanceOf(perCaseGuidance, "sessions", caseSessions, cases) };
 
   const comp = c.compensation;
   const groupRule = comp.kind === "hourly" ? comp.groupRule : null;
   let visitFees: ActivityReport["visitFees"] = null;
   if (comp.kind === "hourly" && comp.visitFee !== null) {
-    let visits = new Decimal(0);
-    for (const st of report.statements) for (const line of st.feeLines) visits = visits.plus(line.quantity);
-    visitFees = { visits: visits.toNumber(), amount: report.feesOwedToPurchaser, owedTo: comp.visitFee.owedTo, clause: comp.visitFee.clause };
+    // Each fee line counts whole visits: its quantity, read as the integer it is.
+    let visits = 0;
+    for (const st of report.statements) for (const line of st.feeLines) visits += Number(line.quantity.toFixed(0));
+    visitFees = { visits, amount: report.feesOwedToPurchaser, owedTo: comp.visitFee.owedTo, clause: comp.visitFee.clause };
   }
 
   let cap: ActivityReport["cap"] = null;
   const usage = report.capUsage;
   const last = usage?.[usage.length - 1];
   if (usage !== null && last !== undefined && ledger?.cap !== null && ledger?.cap !== undefined) {
-    let over = new Decimal(0);
-    for (const u of usage) over = over.plus(u.overHours);
+    // Over the cap: what counted minus what was within it, month by month, in ticks (never a sum of returned Decimals).
+    let overTicks = 0;
+    for (let m = 1; m <= 12; m++) overTicks += (ledger.countedByMonth[m] ?? 0) - (ledger.payableByMonth[m] ?? 0);
     cap = {
       capHours: last.capHours,
       usedHours: last.usedToDate,
-      overHours: over,
+      overHours: quotient(overTicks, TICKS_PER_HOUR),
       remaining: last.remaining,
       callOffs: usage.flatMap((u) => u.callOffs),
       clause: ledger.cap.clause,
@@ -601,8 +604,8 @@ export function activityReport(contract: Contract, year: number, input?: Activit
       notPayable: report.notPayable,
       feesOwedToPurchaser: report.feesOwedToPurchaser,
       clause: stated?.clause ?? comp.clause,
-      statedCost: stated === undefined ? null : new Decimal(stated.cost),
-      statedDifference: stated === undefined ? null : report.total.minus(stated.cost),
+      statedCost: stated === undefined ? null : fromOre(toOre(stated.cost, "compensation.statedYears.cost")),
+      statedDifference: stated === undefined ? null : fromOre(toOre(report.total, "total") - toOre(stated.cost, "compensation.statedYears.cost")),
     },
     warnings,
     options: { caseHours, roll },
@@ -613,8 +616,13 @@ export function activityReport(contract: Contract, year: number, input?: Activit
   return result;
 }
 
-/** A figure the Swedish way (decimal comma, spaces between thousands), two decimals. */
-const sv = (d: Decimal): string => formatSek(d.toFixed(2), { unit: false });
+/**
+ * A figure the Swedish way (decimal comma, spaces between thousands), two
+ * decimals: money, and hours that are whole hundredths (quarters, the cap,
+ * the rounded averages). Read as exact digits by formatSek, never through
+ * the Decimal's own settings.
+ */
+const sv = (d: Decimal): string => formatSek(d, { unit: false });
 /** A whole number or a ratio the Swedish way, as printed in the report. */
 const svText = (text: string): string => text.replace(".", ",");
 

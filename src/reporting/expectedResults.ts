@@ -8,7 +8,7 @@ import { ensureContract } from "../contracts/parse.js";
 import type { Contract } from "../contracts/schema.js";
 import { ownElements, ownFields } from "../callerData.js";
 import { fieldError, RulesError } from "../errors.js";
-import { Decimal } from "../money/index.js";
+import { Exact } from "../money/decimal.js";
 import { percentText } from "../money/money.js";
 import type { Share } from "../deadlines/index.js";
 
@@ -139,7 +139,7 @@ export function expectedResults(contract: Contract, answers: readonly ResultAnsw
       description: result.description,
       targetPercent: result.targetPercent,
       share: measured ? { numerator: yes, denominator: total, percent: percentText(yes, total) } : null,
-      met: measured ? new Decimal(yes).times(100).greaterThanOrEqualTo(new Decimal(result.targetPercent).times(total)) : null,
+      met: measured ? new Exact(yes).times(100).greaterThanOrEqualTo(new Exact(result.targetPercent).times(total)) : null,
       clause: result.clause,
       quote: result.quote ?? null,
     };

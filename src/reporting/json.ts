@@ -62,7 +62,7 @@ function averageJSON(a: CaseAverage | null): CaseAverageJSON | null {
   return {
     total: measure(a.total),
     cases: a.cases,
-    average: a.average.toFixed(2),
+    average: moneyToJson(a.average),
     guidance: g === null ? null : { low: measure(g.low), high: measure(g.high), within: g.within, clause: g.clause, quote: g.quote },
   };
 }

@@ -6,7 +6,23 @@
  */
 import { Decimal as CallerDecimal } from "decimal.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { annualAmount, contracts, Decimal as OwnDecimal, indexedAmount, split, statement, twelfths, yearReport } from "../../src/index.js";
+import {
+  activityReport,
+  activityReportToJSON,
+  annualAmount,
+  boendestodProcuredOptions,
+  contracts,
+  Decimal as OwnDecimal,
+  expectedResults,
+  indexedAmount,
+  insuranceCheck,
+  liabilityCap,
+  moneyToJson,
+  split,
+  statement,
+  twelfths,
+  yearReport,
+} from "../../src/index.js";
 
 const SAVED = { precision: CallerDecimal.precision, rounding: CallerDecimal.rounding, toExpNeg: CallerDecimal.toExpNeg, toExpPos: CallerDecimal.toExpPos, modulo: CallerDecimal.modulo };
 
@@ -39,6 +55,20 @@ function figures(): Record<string, unknown> {
     hourlyRate: annualAmount(contracts.familjeradgivning, 2024, { index }).toString(),
     cumulative: indexedAmount(contracts.beroendemottagningen, 2023, { rounding: "cumulative" }).amount.toString(),
     fromCallerDecimal: twelfths(new CallerDecimal("1827000.55")).map(String),
+    // Issue 13's figures: comparisons of large counts, sums of hours and money.
+    activityReport: activityReportToJSON(
+      activityReport(contracts.familjeradgivning, 2022, {
+        sessions: [...sessions, { id: "BIG", date: "2022-06-01", minutes: 160_000, kind: "individual", caseId: "P" }],
+        policies: { overCap: "not-payable" },
+      }),
+    ),
+    statedCost: activityReportToJSON(activityReport(boendestodProcuredOptions.capio, 2018, { sessions: [{ id: "V", date: "2018-06-01", minutes: 87_000, kind: "individual" }] })).payment,
+    expectedResults: expectedResults(
+      contracts.valdINaraRelation,
+      [799_999_999, 800_000_000, 799_999_999, 800_000_000, 800_000_001, 1, 0, 999_999_999, 800_000_000].map((yes) => ({ yes, total: 1_000_000_000 })),
+    ).results.map((r) => r.met),
+    insurance: insuranceCheck(contracts.valdINaraRelation, { personalInjury: "19999999.99", propertyDamage: "20000000" }).shortfalls.map((x) => moneyToJson(x.missing)),
+    liability: moneyToJson(liabilityCap(contracts.valdINaraRelation, { kind: "pure-economic-loss", amount: "2000000.01" }).beyondCap),
   };
 }
 
