@@ -40,6 +40,10 @@ export type {
 } from "./schema.js";
 export { parseContract } from "./parse.js";
 export { contracts, boendestodProcuredOptions } from "./shipped/index.js";
+export { beroendemottagningen } from "./shipped/beroendemottagningen.js";
+export { boendestod } from "./shipped/boendestod.js";
+export { familjeradgivning } from "./shipped/familjeradgivning.js";
+export { valdINaraRelation } from "./shipped/valdINaraRelation.js";
 export { contractJsonSchema } from "./jsonSchema.js";
 export { extendTerm, monthsInForce, termEnd, termMonths } from "./term.js";
 export type { MonthsInForceOptions, MonthsOfYear, TermEndOptions, TermMonths } from "./term.js";

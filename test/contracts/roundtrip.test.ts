@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import * as contractsModule from "../../src/contracts/index.js";
 import { boendestodProcuredOptions, contracts, parseContract, type Contract } from "../../src/contracts/index.js";
 import { RulesError } from "../../src/errors.js";
 
@@ -15,6 +16,11 @@ describe("shipped commissions", () => {
     const again = parseContract(JSON.parse(JSON.stringify(contract)));
     expect(again).toEqual(contract);
     expect(again).not.toBe(contract);
+  });
+
+  it("each shipped commission is also exported by name, as the same object", () => {
+    const byName = contractsModule as unknown as Record<string, unknown>;
+    for (const [key, contract] of Object.entries(contracts)) expect(byName[key], key).toBe(contract);
   });
 
   it("ids are the promised ones", () => {

@@ -472,7 +472,11 @@ export const VALUES = [
   "OPI_VALUES",
   "ROUNDING_MODES",
   "SHIPPED_SERIES",
+  "beroendemottagningen",
+  "boendestod",
   "boendestodProcuredOptions",
   "contractSchema",
   "contracts",
+  "familjeradgivning",
+  "valdINaraRelation",
 ];

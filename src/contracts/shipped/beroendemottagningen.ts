@@ -16,8 +16,12 @@ const doc = "Beroendemottagningen tillägg 2021";
  * 2021 prices from 2021-04-01, fixed to 2021-12-31, then adjusted by OPI.
  * Validated and deep-frozen at load.
  *
+ * Also `contracts.beroendemottagningen` (the same object); imported by name, a bundler
+ * leaves the other shipped commissions out.
+ *
  * @example
  * ```ts
+ * import { beroendemottagningen } from "verksamhetsuppdrag";
  * beroendemottagningen.compensation; //=> { kind: "fixed-annual", amount: "1827000", priceYear: 2021, … }
  * beroendemottagningen.term.start;   //=> "2021-04-01"
  * ```

@@ -43,8 +43,12 @@ const commonNotes = [
  * year, stated as 1 275 hours and 600 tkr for the nine months of 2018.
  * Validated and deep-frozen at load.
  *
+ * Also `contracts.boendestod` (the same object); imported by name, a bundler
+ * leaves the other shipped commissions out.
+ *
  * @example
  * ```ts
+ * import { boendestod } from "verksamhetsuppdrag";
  * boendestod.compensation; //=> { kind: "hour-volume", hoursPerYear: "1700", annualCost: "800000", hourlyPrice: null, … }
  * boendestod.term.end;     //=> "2019-12-31"
  * ```

@@ -15,8 +15,12 @@ const doc = "SON 2021-233";
  * further notice, uplifted by the municipality's own model. Validated and
  * deep-frozen at load.
  *
+ * Also `contracts.familjeradgivning` (the same object); imported by name, a bundler
+ * leaves the other shipped commissions out.
+ *
  * @example
  * ```ts
+ * import { familjeradgivning } from "verksamhetsuppdrag";
  * familjeradgivning.compensation.kind; //=> "hourly"
  * familjeradgivning.notice?.months;    //=> 12
  * ```

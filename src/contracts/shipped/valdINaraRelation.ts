@@ -15,8 +15,12 @@ const doc = "SON 2019-755";
  * until further notice. The text gives no start date: `term.start` is
  * `'unknown'` and the caller supplies one. Validated and deep-frozen at load.
  *
+ * Also `contracts.valdINaraRelation` (the same object); imported by name, a bundler
+ * leaves the other shipped commissions out.
+ *
  * @example
  * ```ts
+ * import { valdINaraRelation } from "verksamhetsuppdrag";
  * valdINaraRelation.term.start;                //=> "unknown"
  * valdINaraRelation.earlyTermination?.cureDays; //=> 30
  * ```
