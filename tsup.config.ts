@@ -1,3 +1,4 @@
+import { buildSync } from "esbuild";
 import { defineConfig, type Options } from "tsup";
 
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
@@ -21,13 +22,42 @@ const libraryExternal: Plugin = {
   },
 };
 
+/**
+ * The source files the main entry reaches (esbuild's own resolution, packages
+ * left out): the ES-module build writes each of them as a file of its own.
+ */
+function mainEntryModules(): string[] {
+  const { metafile } = buildSync({ entryPoints: ["src/index.ts"], bundle: true, packages: "external", write: false, metafile: true, platform: "neutral", logLevel: "silent" });
+  return Object.keys(metafile.inputs).filter((path) => path.startsWith("src/"));
+}
+
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
-    format: ["esm", "cjs"],
-    dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+    // One file per module, as in src/: with "sideEffects": false in package.json a consumer's
+    // bundler keeps only the modules it reaches (decimal.js only where money is computed).
+    entry: mainEntryModules(),
+    format: ["esm"],
+    bundle: false,
+    dts: false,
     sourcemap: true,
     clean: true,
+    target: "node20",
+  },
+  {
+    // The type declarations of the main entry, one file each for import and require.
+    entry: { index: "src/index.ts" },
+    format: ["esm", "cjs"],
+    dts: { only: true, compilerOptions: { ignoreDeprecations: "6.0" } },
+    clean: false,
+    target: "node20",
+  },
+  {
+    // CommonJS has no tree-shaking to serve: one file.
+    entry: { index: "src/index.ts" },
+    format: ["cjs"],
+    dts: false,
+    sourcemap: true,
+    clean: false,
     target: "node20",
     treeshake: true,
   },

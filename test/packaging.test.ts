@@ -5,7 +5,7 @@
  * shipped broken packages that their own unit tests could not see).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,31 +63,31 @@ describe("the packed package", () => {
     const dir = join(work, "esm");
     writeFileSync(
       join(dir, "main.js"),
-      `import { twelfths, contracts, RulesError, Decimal, statement } from "verksamhetsuppdrag";
+      `import { twelfths, contracts, familjeradgivning, RulesError, Decimal, statement } from "verksamhetsuppdrag";
 import pkg from "verksamhetsuppdrag/package.json" with { type: "json" };
 import { createRequire } from "node:module";
 const schema = createRequire(import.meta.url)("verksamhetsuppdrag/schema.json");
 const months = twelfths(contracts.beroendemottagningen.compensation.amount);
 let code = "none";
 try { twelfths("12,5"); } catch (e) { code = e instanceof RulesError ? e.code : "wrong"; }
-console.log(JSON.stringify({ first: months[0].toFixed(2), isDecimal: months[0] instanceof Decimal, code, name: pkg.name, schema: typeof schema, statement: typeof statement }));`,
+console.log(JSON.stringify({ first: months[0].toFixed(2), isDecimal: months[0] instanceof Decimal, code, name: pkg.name, schema: typeof schema, statement: typeof statement, byName: familjeradgivning === contracts.familjeradgivning }));`,
     );
     const out = JSON.parse(run("node", ["main.js"], dir)) as Record<string, unknown>;
-    expect(out).toEqual({ first: "152250.00", isDecimal: true, code: "INVALID_MONEY", name: "verksamhetsuppdrag", schema: "object", statement: "function" });
+    expect(out).toEqual({ first: "152250.00", isDecimal: true, code: "INVALID_MONEY", name: "verksamhetsuppdrag", schema: "object", statement: "function", byName: true });
   });
 
   it("works from a CJS consumer", () => {
     const dir = join(work, "cjs");
     writeFileSync(
       join(dir, "main.js"),
-      `const { twelfths, contracts, RulesError } = require("verksamhetsuppdrag");
+      `const { twelfths, contracts, valdINaraRelation, RulesError } = require("verksamhetsuppdrag");
 const months = twelfths(contracts.valdINaraRelation.compensation.amount);
 let code = "none";
 try { twelfths(0.1 + 0.2); } catch (e) { code = e instanceof RulesError ? e.code : "wrong"; }
-console.log(JSON.stringify({ first: months[0].toFixed(2), sum: months.reduce((a, b) => a.plus(b)).toFixed(2), code }));`,
+console.log(JSON.stringify({ first: months[0].toFixed(2), sum: months.reduce((a, b) => a.plus(b)).toFixed(2), code, byName: valdINaraRelation === contracts.valdINaraRelation }));`,
     );
     const out = JSON.parse(run("node", ["main.js"], dir)) as Record<string, unknown>;
-    expect(out).toEqual({ first: "341107.00", sum: "4093284.00", code: "INVALID_MONEY" });
+    expect(out).toEqual({ first: "341107.00", sum: "4093284.00", code: "INVALID_MONEY", byName: true });
   });
 
   it("the sie subpath works from ESM and CJS, on the same Decimal and RulesError as the root", () => {
@@ -112,7 +112,10 @@ console.log(JSON.stringify({ turnover: file.vouchers[0].turnover.toFixed(2), isD
   });
 
   it("never needs fast-check but for the testing subpath (an optional peer dependency)", () => {
-    for (const file of ["index.js", "index.cjs", "sie.js", "sie.cjs", "cli.js"]) {
+    // The ES-module build is a file per module: every one of them but the testing subpath's.
+    const built = readdirSync(join(root, "dist"), { recursive: true, encoding: "utf8" }).filter((f) => /\.c?js$/.test(f) && !f.startsWith("testing."));
+    expect(built).toEqual(expect.arrayContaining(["index.js", "index.cjs", "sie.js", "sie.cjs", "cli.js", join("billing", "statement.js")]));
+    for (const file of built) {
       expect(readFileSync(join(root, "dist", file), "utf8").includes("fast-check"), file).toBe(false);
     }
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, Record<string, unknown>>;
