@@ -10,10 +10,10 @@ import { fieldError } from "../errors.js";
 import { assertMonthInTerm, checkContract, prepareInput, prepareYear, type BillingContext } from "./context.js";
 import { fixedAnnualMonth } from "./fixedAnnual.js";
 import type { StatementInput } from "./input.js";
-import { timeBasedLinesAt, timeBasedMonth, timeBasedMonthDues, timeBasedMonthSummary } from "./timeBased.js";
+import { timeBasedLineHeadsAt, timeBasedMonth, timeBasedMonthDues, timeBasedMonthSummary, type LineHead } from "./timeBased.js";
 import { summarize, type MonthSummary } from "./common.js";
 import { duesOf, type DueList } from "./reconcile.js";
-import type { Statement, StatementLine } from "./types.js";
+import type { Statement } from "./types.js";
 
 /** @internal The statement of `month` (1–12) from a prepared year. */
 export function monthStatement(ctx: BillingContext, month: number): Statement {
@@ -40,19 +40,19 @@ export function monthDues(ctx: BillingContext, month: number, into?: DueList): D
 }
 
 /**
- * @internal The statement lines of some of `month`'s dues (positions
- * `items` in `dues`), by line id: those built already, and the sessions'
- * lines built for just these.
+ * @internal The line heads (id, kind, description, clause, order) of some
+ * of `month`'s dues (positions `items` in `dues`), by line id: the lines
+ * built already, and the heads of the sessions' lines made for just these.
  */
-export function monthLinesOf(ctx: BillingContext, month: number, dues: DueList, items: readonly number[]): Map<string, StatementLine> {
-  const out = new Map<string, StatementLine>();
+export function monthLinesOf(ctx: BillingContext, month: number, dues: DueList, items: readonly number[]): Map<string, LineHead> {
+  const out = new Map<string, LineHead>();
   const qs = new Set<number>();
   for (const i of items) {
     const line = dues.built.get(i);
     if (line !== undefined) out.set(line.id, line);
     else qs.add(dues.q[i] ?? 0);
   }
-  if (qs.size > 0) for (const line of timeBasedLinesAt(ctx, month, qs)) out.set(line.id, line);
+  if (qs.size > 0) for (const head of timeBasedLineHeadsAt(ctx, month, qs)) out.set(head.id, head);
   return out;
 }
 
