@@ -15,7 +15,7 @@ import type { Contract } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
 import { fromOre, toOre, type Decimal, type MoneyInput } from "../money/index.js";
-import { builtOnFirstRead } from "./common.js";
+import { builtOnFirstRead, DecimalCache } from "./common.js";
 import { BookedLines, BookedMonth, DueList, lineKeyHash, reconcile, type EntryReason } from "./reconcile.js";
 import { compareIds } from "./ledger.js";
 import { checkContract, daysInForce, prepareInput, prepareYear, type BillingContext, type TermWindow } from "./context.js";
@@ -560,6 +560,8 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
   };
   const months: SettlementMonth[] = [];
   const entries: LedgerEntry[] = [];
+  // Many entries book the same amount (a session's length): one Decimal each, as a statement's lines share theirs.
+  const money = new DecimalCache();
   // One list of due lines, filled month after month.
   const reused = new DueList();
   const inTerm: number[] = [];
@@ -586,13 +588,15 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     // Only the lines a month books are built (for their descriptions, clauses and order), not the month's statement.
     const dueItems: number[] = [];
     for (const diff of differences) if (diff.item >= 0) dueItems.push(diff.item);
-    const lines = dueItems.length === 0 ? new Map<string, LineHead>() : monthLinesOf(years.of(year), mm, dues, dueItems);
+    const lines = dueItems.length === 0 ? new Map<number, LineHead>() : monthLinesOf(years.of(year), mm, dues, dueItems);
     const monthEntries: { entry: LedgerEntry; line: LineHead }[] = [];
     const removed: LedgerEntry[] = [];
     for (const diff of differences) {
       const fee = diff.item >= 0 ? dues.isFee(diff.item) : paid.isFee(diff.booked);
-      const lineId = diff.item < 0 ? (paid.lines.lineIds[paid.line(diff.booked)] ?? "") : prefix + dues.key(diff.item);
-      const line = diff.item < 0 ? undefined : (lines.get(lineId) as LineHead);
+      const line = diff.item < 0 ? undefined : lines.get(diff.item);
+      // Every due line has its head (monthLinesOf makes one per due item); a due line without one would read as removed.
+      if (diff.item >= 0 && line === undefined) throw new Error(`verksamhetsuppdrag: no line for due ${prefix}${dues.key(diff.item)} (a bug: please report it)`);
+      const lineId = line === undefined ? (paid.lines.lineIds[paid.line(diff.booked)] ?? "") : line.id;
       const { description, clause } = line ?? booked.describe(paid.line(diff.booked));
       let entryId = `${month}/${lineId}`;
       // Line ids are distinct, so a new entry's id can only clash with an id already used in the month settled, or with a
@@ -608,7 +612,7 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
         month: ym,
         lineId,
         kind: fee ? "fee" : "provider",
-        amount: fromOre(diff.difference),
+        amount: money.of(diff.difference),
         reason: diff.reason,
         description,
         clause,

@@ -823,20 +823,20 @@ export function timeBasedMonthDues(ctx: BillingContext, month: number, into = ne
 
 /**
  * @internal The heads of the lines of the sessions at ledger positions `qs`
- * of `month` — ids, kinds, descriptions, clauses and order, exactly as
+ * of `month`, by position — ids, kinds, descriptions, clauses and order, exactly as
  * {@link timeBasedMonth} writes them ({@link headsOf} decides both) — for a
  * settlement that books a few lines of a month: no line's explanation,
  * figures or amounts are made (its amounts are the dues').
  */
-export function timeBasedLineHeadsAt(ctx: BillingContext, month: number, qs: Iterable<number>): LineHead[] {
+export function timeBasedLineHeadsAt(ctx: BillingContext, month: number, qs: Iterable<number>): Map<number, LineHead[]> {
   const m = prepareMonth(ctx, month);
   const parts = linePartsOf(m);
   const scratch = scratchOutcome();
   const sessions = ctx.input.sessions;
-  const heads: LineHead[] = [];
+  const heads = new Map<number, LineHead[]>();
   for (const q of qs) {
     const o = outcomeOf(m, q, scratch);
-    for (const head of headsOf(m, parts, o, sessionAt(sessions, o.i))) heads.push(head);
+    heads.set(q, headsOf(m, parts, o, sessionAt(sessions, o.i)));
   }
   return heads;
 }
