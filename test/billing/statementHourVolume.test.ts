@@ -116,7 +116,7 @@ describe("hour volume (Boendestöd 2018)", () => {
       for (let year = Number(start.slice(0, 4)); year <= Number((end ?? "2026").slice(0, 4)); year++) {
         const months = monthsInForce(c, year);
         const month = year === Number(start.slice(0, 4)) ? start.slice(0, 7) : `${year.toString()}-01`;
-        const s = statement(c, month as `${number}-${number}`, { policies: { partYearVolume: "pro-rata" } });
+        const s = statement(c, month, { policies: { partYearVolume: "pro-rata" } });
         expect(s.cap!.basis, `${start}..${end ?? ""} ${year.toString()}`).toBe(`1700 × ${months.toString()} / 12`);
       }
     }
