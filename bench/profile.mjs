@@ -7,6 +7,7 @@
  *     node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile.mjs year 1000000
  *     node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile.mjs year-lines 1000000   (statements read)
  *     node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile.mjs baseline 1000000
+ *     node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile.mjs settle 1000000   (December, January–November booked)
  *     node bench/profile-summary.mjs /tmp/prof/*.cpuprofile --lines
  *
  * `VU_DIST=/path/to/dist` profiles another build (e.g. a scratch copy with a
@@ -24,14 +25,17 @@ const dist = process.env.VU_DIST ? pathToFileURL(resolve(process.env.VU_DIST, "i
 const lib = await import(dist);
 const sessions = generateSessions(n);
 const callOffs = generateCallOffs(n);
+/** What January–November booked, as a ledger file holds it (made once, before the runs). */
+const ledger = what === "settle" ? JSON.parse(JSON.stringify(lib.settlementToJSON(lib.settle(lib.contracts.familjeradgivning, "2022-11", { sessions, callOffs, from: "2022-01" })).entries)) : [];
 const work = {
   statement: () => lib.statement(lib.contracts.familjeradgivning, "2022-12", { sessions, callOffs }),
   year: () => lib.yearReport(lib.contracts.familjeradgivning, 2022, { sessions, callOffs }),
   "year-lines": () => lib.yearReport(lib.contracts.familjeradgivning, 2022, { sessions, callOffs }).statements,
   baseline: () => baseline(sessions, callOffs, 2022, [12]),
   "baseline-year": () => baseline(sessions, callOffs, 2022, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
+  settle: () => lib.settle(lib.contracts.familjeradgivning, "2022-12", { sessions, callOffs, paid: ledger }),
 }[what];
-if (work === undefined) throw new Error(`unknown workload ${what}: statement, year, year-lines, baseline, baseline-year`);
+if (work === undefined) throw new Error(`unknown workload ${what}: statement, year, year-lines, baseline, baseline-year, settle`);
 for (let r = 0; r < runs; r++) {
   const t = performance.now();
   work();

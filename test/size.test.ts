@@ -15,13 +15,13 @@ const root = resolve(import.meta.dirname, "..");
 const entry = resolve(root, "dist", "index.js");
 
 /**
- * Bytes after gzip -9. Issue 16 asks for `statement + contracts` ≤ 50 000: not met — `contracts` is
- * one object, so its four commissions come together; a consumer that imports its one commission by
- * name comes close (docs/performance.md, "Bundle size").
+ * Bytes after gzip -9. Issue 16 asks for `statement + contracts` ≤ 50 000: not met (53 827) —
+ * `contracts` is one object, so its four commissions come together; a consumer that imports its
+ * one commission by name is below it (49 058; docs/performance.md, "Bundle size").
  */
 const BUDGETS = {
-  "statement + contracts": 56_000,
-  "statement + familjeradgivning": 51_000,
+  "statement + contracts": 55_000,
+  "statement + familjeradgivning": 50_000,
   "billableHours alone": 16_000,
   "parseContract alone": 17_000,
   "swedishHolidays alone": 3_000,

@@ -15,7 +15,6 @@
  */
 import { dayNumber, daysInMonth, isLeapYear } from "../calendar/index.js";
 import type { Contract, GroupRule } from "../contracts/schema.js";
-import { monthsInForce } from "../contracts/term.js";
 import type { ParsedCallOff, ParsedInput } from "./input.js";
 import { groupOutcome } from "./groupRule.js";
 import type { TermWindow } from "./context.js";
@@ -99,7 +98,19 @@ function monthTable(year: number): Uint8Array {
   return table;
 }
 
-function capOf(contract: Contract, year: number, input: ParsedInput, term: TermWindow): LedgerCap | null {
+/**
+ * The months of the year the term covers in whole or in part, from the day
+ * numbers of the term and the month of each day of the year: what the
+ * exported `monthsInForce` counts (`partMonths: 'count'`, no extension), read
+ * here without its option checks, which the term window has passed already.
+ */
+function monthsOfTerm(term: TermWindow, yearStart: number, monthOf: Uint8Array): number {
+  const from = Math.max(term.startDay - yearStart, 0);
+  const to = Math.min(term.endDay - yearStart, monthOf.length - 1);
+  return from > to ? 0 : (monthOf[to] ?? 0) - (monthOf[from] ?? 0) + 1;
+}
+
+function capOf(contract: Contract, year: number, input: ParsedInput, term: TermWindow, yearStart: number, monthOf: Uint8Array): LedgerCap | null {
   const comp = contract.compensation;
   if (comp.kind === "hourly") {
     if (comp.yearlyCap === null) return null;
@@ -114,7 +125,7 @@ function capOf(contract: Contract, year: number, input: ParsedInput, term: TermW
   if (comp.kind !== "hour-volume") return null;
   const perYear = hoursToTicks(comp.hoursPerYear, "compensation.hoursPerYear", "INVALID_ARGUMENT");
   const stated = comp.statedYears.find((s) => s.year === year);
-  const months = stated?.months ?? monthsInForce(contract, year, term.startSource === "input" ? { start: term.start } : {});
+  const months = stated?.months ?? monthsOfTerm(term, yearStart, monthOf);
   // hoursPerYear × months / 12, exact: perYear ticks are hundredths of an hour × 60, so divisible by 12.
   const proRata = (perYear / 12) * months;
   const proRataText = `${comp.hoursPerYear} × ${months.toString()} / 12`;
@@ -250,7 +261,7 @@ export function buildLedger(contract: Contract, year: number, input: ParsedInput
   }
 
   // 3. The cap, raised by the year's written call-offs from their dates.
-  const cap = capOf(contract, year, input, term);
+  const cap = capOf(contract, year, input, term, yearStart, monthOf);
   const callOffs = input.callOffs
     .filter((c) => c.day >= yearStart && c.day < yearStart + days)
     .sort((a, b) => a.day - b.day || compareIds(a.id, b.id));

@@ -139,6 +139,11 @@ export class DueList {
     return i;
   }
 
+  /** Whether line `i` is a session's over-cap line. */
+  isOver(i: number): boolean {
+    return ((this.flags[i] ?? 0) & OVER) !== 0;
+  }
+
   /** Whether line `i` is a visit-fee line (owed to the purchaser). */
   isFee(i: number): boolean {
     return ((this.flags[i] ?? 0) & FEE) !== 0;

@@ -15,13 +15,14 @@ import type { Contract } from "../contracts/schema.js";
 import { fieldError, RulesError } from "../errors.js";
 import type { ResolvedBillingPolicies } from "./policies.js";
 import { fromOre, toOre, type Decimal, type MoneyInput } from "../money/index.js";
-import { builtOnFirstRead } from "./common.js";
+import { builtOnFirstRead, DecimalCache } from "./common.js";
 import { BookedLines, BookedMonth, DueList, lineKeyHash, reconcile, type EntryReason } from "./reconcile.js";
 import { compareIds } from "./ledger.js";
 import { checkContract, daysInForce, prepareInput, prepareYear, type BillingContext, type TermWindow } from "./context.js";
 import type { ParsedInput, StatementInput } from "./input.js";
 import { monthDues, monthLinesOf, monthStatement, parseMonthArgument } from "./statement.js";
-import type { Statement, StatementLine } from "./types.js";
+import type { Statement } from "./types.js";
+import type { LineHead } from "./timeBased.js";
 
 export type { EntryReason };
 
@@ -533,7 +534,7 @@ export interface BookedView {
  * over-cap line after its own), the lines without a session (a twelfth, the
  * visit fees) last.
  */
-function compareLines(a: StatementLine, b: StatementLine): number {
+function compareLines(a: LineHead, b: LineHead): number {
   if (a.date !== b.date) return a.date === undefined ? 1 : b.date === undefined ? -1 : a.date < b.date ? -1 : 1;
   if (a.sessionId !== b.sessionId) return compareIds(a.sessionId ?? "", b.sessionId ?? "");
   if (a.kind !== b.kind) return a.kind === "visit-fee" ? 1 : b.kind === "visit-fee" ? -1 : a.kind === "over-cap" ? 1 : -1;
@@ -559,6 +560,8 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
   };
   const months: SettlementMonth[] = [];
   const entries: LedgerEntry[] = [];
+  // Many entries book the same amount (a session's length): one Decimal each, as a statement's lines share theirs.
+  const money = new DecimalCache();
   // One list of due lines, filled month after month.
   const reused = new DueList();
   const inTerm: number[] = [];
@@ -585,13 +588,15 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
     // Only the lines a month books are built (for their descriptions, clauses and order), not the month's statement.
     const dueItems: number[] = [];
     for (const diff of differences) if (diff.item >= 0) dueItems.push(diff.item);
-    const lines = dueItems.length === 0 ? new Map<string, StatementLine>() : monthLinesOf(years.of(year), mm, dues, dueItems);
-    const monthEntries: { entry: LedgerEntry; line: StatementLine }[] = [];
+    const lines = dueItems.length === 0 ? new Map<number, LineHead>() : monthLinesOf(years.of(year), mm, dues, dueItems);
+    const monthEntries: { entry: LedgerEntry; line: LineHead }[] = [];
     const removed: LedgerEntry[] = [];
     for (const diff of differences) {
       const fee = diff.item >= 0 ? dues.isFee(diff.item) : paid.isFee(diff.booked);
-      const lineId = diff.item < 0 ? (paid.lines.lineIds[paid.line(diff.booked)] ?? "") : prefix + dues.key(diff.item);
-      const line = diff.item < 0 ? undefined : (lines.get(lineId) as StatementLine);
+      const line = diff.item < 0 ? undefined : lines.get(diff.item);
+      // Every due line has its head (monthLinesOf makes one per due item); a due line without one would read as removed.
+      if (diff.item >= 0 && line === undefined) throw new Error(`verksamhetsuppdrag: no line for due ${prefix}${dues.key(diff.item)} (a bug: please report it)`);
+      const lineId = line === undefined ? (paid.lines.lineIds[paid.line(diff.booked)] ?? "") : line.id;
       const { description, clause } = line ?? booked.describe(paid.line(diff.booked));
       let entryId = `${month}/${lineId}`;
       // Line ids are distinct, so a new entry's id can only clash with an id already used in the month settled, or with a
@@ -607,7 +612,7 @@ export function settleMonths(c: Contract, month: YearMonth, years: Years, first:
         month: ym,
         lineId,
         kind: fee ? "fee" : "provider",
-        amount: fromOre(diff.difference),
+        amount: money.of(diff.difference),
         reason: diff.reason,
         description,
         clause,

@@ -10,10 +10,10 @@ import { fieldError } from "../errors.js";
 import { assertMonthInTerm, checkContract, prepareInput, prepareYear, type BillingContext } from "./context.js";
 import { fixedAnnualMonth } from "./fixedAnnual.js";
 import type { StatementInput } from "./input.js";
-import { timeBasedLinesAt, timeBasedMonth, timeBasedMonthDues, timeBasedMonthSummary } from "./timeBased.js";
+import { timeBasedLineHeadsAt, timeBasedMonth, timeBasedMonthDues, timeBasedMonthSummary, type LineHead } from "./timeBased.js";
 import { summarize, type MonthSummary } from "./common.js";
 import { duesOf, type DueList } from "./reconcile.js";
-import type { Statement, StatementLine } from "./types.js";
+import type { Statement } from "./types.js";
 
 /** @internal The statement of `month` (1–12) from a prepared year. */
 export function monthStatement(ctx: BillingContext, month: number): Statement {
@@ -40,19 +40,26 @@ export function monthDues(ctx: BillingContext, month: number, into?: DueList): D
 }
 
 /**
- * @internal The statement lines of some of `month`'s dues (positions
- * `items` in `dues`), by line id: those built already, and the sessions'
- * lines built for just these.
+ * @internal The line heads (id, kind, description, clause, order) of some
+ * of `month`'s dues (positions `items` in `dues`), by position: the lines
+ * built already, and the heads of the sessions' lines made for just these.
  */
-export function monthLinesOf(ctx: BillingContext, month: number, dues: DueList, items: readonly number[]): Map<string, StatementLine> {
-  const out = new Map<string, StatementLine>();
-  const qs = new Set<number>();
+export function monthLinesOf(ctx: BillingContext, month: number, dues: DueList, items: readonly number[]): Map<number, LineHead> {
+  const out = new Map<number, LineHead>();
+  const sessionItems: number[] = [];
   for (const i of items) {
     const line = dues.built.get(i);
-    if (line !== undefined) out.set(line.id, line);
-    else qs.add(dues.q[i] ?? 0);
+    if (line !== undefined) out.set(i, line);
+    else sessionItems.push(i);
   }
-  if (qs.size > 0) for (const line of timeBasedLinesAt(ctx, month, qs)) out.set(line.id, line);
+  if (sessionItems.length === 0) return out;
+  // A session has a line within the cap, one beyond it, or both; its due line is the head of its kind.
+  const heads = timeBasedLineHeadsAt(ctx, month, new Set(sessionItems.map((i) => dues.q[i] ?? 0)));
+  for (const i of sessionItems) {
+    const kind = dues.isOver(i) ? "over-cap" : "session";
+    const head = heads.get(dues.q[i] ?? 0)?.find((h) => h.kind === kind);
+    if (head !== undefined) out.set(i, head);
+  }
   return out;
 }
 

@@ -385,88 +385,132 @@ function linePartsOf(m: Month): LineParts {
   };
 }
 
-function makeLine(
-  m: Month,
-  session: Session,
-  kind: LineKind,
-  id: string,
-  what: string,
-  ticks: number,
-  ore: number,
-  payable: boolean,
-  explanation: LineExplanation,
-  clause: string,
-  warnings: string[],
-): Built {
+/**
+ * @internal What a settlement needs of a line it books: its id, kind,
+ * description, clause and place in the statement's order (date, session id,
+ * kind). A {@link StatementLine} is one; {@link timeBasedLineHeadsAt} makes
+ * only this much of a session's lines.
+ */
+export type LineHead = Pick<StatementLine, "id" | "kind" | "description" | "clause" | "sessionId" | "date">;
+
+/** A session's line head, and whether the line is paid to the provider. */
+interface Head extends LineHead {
+  kind: LineKind;
+  payable: boolean;
+}
+
+/** The quarter hours a group session counts before the group rule's factor (`'whole-hours'` counts only whole hours of a group within the rule). */
+function groupQuartersOf(m: Month, minutes: number, ruleMet: boolean): number {
+  return m.ctx.input.policies.groupHours === "whole-hours" && ruleMet ? Math.floor(minutes / 60) * 4 : quartersOf(minutes);
+}
+
+/**
+ * The heads of one session's lines, in the statement's order: one line, or
+ * two when the cap splits it (the part within, then the part beyond; only
+ * the part beyond when all of it is). The one place a session line's id,
+ * kind, description and clause are decided: {@link linesOf} explains these
+ * lines, a settlement books them.
+ */
+function headsOf(m: Month, parts: LineParts, o: Outcome, session: Session): Head[] {
+  const { ledger, ctx } = m;
+  const rule = ledger.groupRule;
+  const base = `${ctx.contract.id}:${m.ym}:session:${session.id}`;
+  const key = session.kind === "group" ? "group" : "individual";
+  let what = `${session.minutes.toString()} min`;
+  if (!m.hourly) {
+    // An hour volume: the minutes.
+  } else if (o.groupRuleMet !== null && rule !== null) {
+    const n = (session.participants ?? 0).toString();
+    what = o.groupRuleMet
+      ? `${n} deltagare, ${session.minutes.toString()} min = ${parts.quartersAsHours(groupQuartersOf(m, session.minutes, true))} grupptimmar × ${rule.clientHoursPerGroupHour.toString()}`
+      : `${n} deltagare, ${session.minutes.toString()} min, utanför gruppregeln`;
+  } else {
+    const share = ledger.cases?.get(o.q);
+    if (share !== undefined) what = `${session.minutes.toString()} min, ärende ${share.caseId}: ${share.caseMinutes.toString()} min i månaden`;
+  }
+  const head = (kind: LineKind, id: string, clause: string, payable: boolean): Head => {
+    const suffix = kind === "over-cap" && !m.hourly ? VOLUME_SUFFIX : SUFFIX[kind];
+    const group = session.kind === "group";
+    const sv = group ? "Grupp" : m.hourly ? "Samtal" : "Insats";
+    const en = group ? "Group" : m.hourly ? "Session" : "Support";
+    return {
+      id: flat(id),
+      kind,
+      description: flat(`${sv} ${session.date} (${session.id}), ${what}${suffix[0]} / ${en} ${session.id}${suffix[1]}`),
+      clause,
+      sessionId: session.id,
+      date: session.date,
+      payable,
+    };
+  };
+  if (o.kind === "outside-term") return [head("outside-term", `${base}:outside-term`, parts.termClause[key], false)];
+  if (o.kind === "group-rule-not-met") return [head("group-rule-not-met", `${base}:not-billable`, parts.clauseOf[key], false)];
+  const heads: Head[] = [];
+  if (o.kind === "session") heads.push(head("session", base, parts.clauseOf[key], true));
+  if (o.overTicks > 0) heads.push(head("over-cap", `${base}:over-cap`, parts.overClause[key], m.overCapPays));
+  return heads;
+}
+
+function makeLine(m: Month, head: Head, ticks: number, ore: number, explanation: LineExplanation, warnings: string[]): Built {
   const f = explanation.figures;
   if (m.hourly) f.quarters = m.cache.quarters(ticks);
   f.hours = m.cache.text(ticks);
   f.unitPrice = m.unitPriceText;
   if (!m.hourly) f.priceBasis = m.price.basis;
   f.amount = m.cache.amountText(ore);
-  const suffix = kind === "over-cap" && !m.hourly ? VOLUME_SUFFIX : SUFFIX[kind];
-  const group = session.kind === "group";
-  const sv = group ? "Grupp" : m.hourly ? "Samtal" : "Insats";
-  const en = group ? "Group" : m.hourly ? "Session" : "Support";
   return {
     line: {
-      id: flat(id),
-      kind,
-      description: flat(`${sv} ${session.date} (${session.id}), ${what}${suffix[0]} / ${en} ${session.id}${suffix[1]}`),
+      id: head.id,
+      kind: head.kind,
+      description: head.description,
       quantity: m.cache.hoursOf(ticks),
       unit: "hour",
       unitPrice: m.unitPrice,
       amount: m.money.of(ore),
-      payable,
-      clause,
+      payable: head.payable,
+      clause: head.clause,
       warnings,
       explanation,
-      sessionId: session.id,
-      date: session.date,
+      sessionId: head.sessionId,
+      date: head.date,
     },
     ore,
     ticks,
   };
 }
 
-/** The explained line or lines of one session's outcome. */
+/** The explained line or lines of one session's outcome: the lines {@link headsOf} names, with their figures. */
 function linesOf(m: Month, parts: LineParts, o: Outcome, out: Built[]): void {
   const { ledger, cache, ctx } = m;
-  const policies = ctx.input.policies;
   const { st, q } = o;
   const session = sessionAt(ctx.input.sessions, o.i);
+  const heads = headsOf(m, parts, o, session);
   // A line's warnings are an array of its own.
   const warnings = o.warnings === NO_WARNINGS ? [] : o.warnings;
   const rule = ledger.groupRule;
-  const base = `${ctx.contract.id}:${m.ym}:session:${session.id}`;
   const isGroup = session.kind === "group";
   const key = isGroup ? "group" : "individual";
   const inputs: LineExplanation["inputs"] = { sessionId: session.id, date: session.date, minutes: session.minutes, kind: session.kind };
   if (session.participants !== undefined) inputs.participants = session.participants;
   const figures: Record<string, string> = {};
   let ruleName: string;
-  let what = `${session.minutes.toString()} min`;
   if (!m.hourly) {
     ruleName = "hour-volume";
     figures.minutes = session.minutes.toString();
     if (isGroup) figures.note = "no group rule in the commission: the group's time counts once";
   } else if (o.groupRuleMet !== null && rule !== null) {
-    const minutes = session.minutes;
-    const n = session.participants ?? 0;
-    const groupQuarters = policies.groupHours === "whole-hours" && o.groupRuleMet ? Math.floor(minutes / 60) * 4 : quartersOf(minutes);
+    const groupQuarters = groupQuartersOf(m, session.minutes, o.groupRuleMet);
     figures.groupQuarters = groupQuarters.toString();
     figures.groupHours = parts.quartersAsHours(groupQuarters);
     if (o.groupRuleMet) {
       ruleName = "group-rule";
       figures.factor = rule.clientHoursPerGroupHour.toString();
       figures.clientHours = parts.quartersAsHours(groupQuarters * rule.clientHoursPerGroupHour);
-      what = `${n.toString()} deltagare, ${minutes.toString()} min = ${figures.groupHours} grupptimmar × ${figures.factor}`;
     } else {
       const notBillable = st === GROUP_NOT_BILLABLE;
       ruleName = notBillable ? "group-rule-not-met:not-billable" : "group-rule-not-met:actual-time";
       figures.factor = notBillable ? "0" : "1";
       figures.outsideRule = o.outsideRule;
-      what = `${n.toString()} deltagare, ${minutes.toString()} min, utanför gruppregeln`;
     }
   } else {
     ruleName = "started-quarter-hour";
@@ -478,24 +522,24 @@ function linesOf(m: Month, parts: LineParts, o: Outcome, out: Built[]): void {
       figures.caseQuartersInMonth = share.caseQuarters.toString();
       figures.quartersBefore = share.quartersBefore.toString();
       figures.quartersAfter = quartersOf(share.minutesBefore + session.minutes).toString();
-      what = `${session.minutes.toString()} min, ärende ${share.caseId}: ${share.caseMinutes.toString()} min i månaden`;
     }
     if (isGroup) figures.note = "no group rule in the commission: the group's time counts once";
   }
   const policy = isGroup ? parts.groupPolicy : parts.timePolicy;
+  const first = heads[0] as Head;
   if (o.kind === "outside-term") {
-    out.push(makeLine(m, session, "outside-term", `${base}:outside-term`, what, o.ticks, o.ore, false, { rule: "outside-term", inputs, policy, figures }, parts.termClause[key], warnings));
+    out.push(makeLine(m, first, o.ticks, o.ore, { rule: "outside-term", inputs, policy, figures }, warnings));
     return;
   }
   if (o.kind === "group-rule-not-met") {
-    out.push(makeLine(m, session, "group-rule-not-met", `${base}:not-billable`, what, o.ticks, o.ore, false, { rule: ruleName, inputs, policy, figures }, parts.clauseOf[key], warnings));
+    out.push(makeLine(m, first, o.ticks, o.ore, { rule: ruleName, inputs, policy, figures }, warnings));
     return;
   }
   let rest = warnings;
   let within: Built | null = null;
   if (o.kind === "session") {
     const explanation = { rule: ruleName, inputs, policy, figures: o.overTicks > 0 ? { ...figures } : figures };
-    within = makeLine(m, session, "session", base, what, o.ticks, o.ore, true, explanation, parts.clauseOf[key], warnings);
+    within = makeLine(m, first, o.ticks, o.ore, explanation, warnings);
     out.push(within);
     rest = [];
   }
@@ -507,7 +551,7 @@ function linesOf(m: Month, parts: LineParts, o: Outcome, out: Built[]): void {
     figures.withinCapHours = cache.text(o.ticks);
     figures.withinCapAmount = cache.amountText(o.ore);
     const explanation = { rule: m.capKind === "hour-volume" ? "hour-volume-cap" : "yearly-cap", inputs, policy: parts.overPolicy[key], figures };
-    const over = makeLine(m, session, "over-cap", `${base}:over-cap`, what, o.overTicks, o.overOre, m.overCapPays, explanation, parts.overClause[key], rest);
+    const over = makeLine(m, heads[heads.length - 1] as Head, o.overTicks, o.overOre, explanation, rest);
     out.push(over);
     if (within !== null) within.split = { over, wholeOre: cache.amount(o.counted) };
   }
@@ -778,19 +822,23 @@ export function timeBasedMonthDues(ctx: BillingContext, month: number, into = ne
 }
 
 /**
- * @internal The explained lines of the sessions at ledger positions `qs` of
- * `month`, as {@link timeBasedMonth} writes them — for their ids,
- * descriptions, clauses and order, when a settlement books only a few lines
- * of a month (at an implied price their amounts are not yet the month's
- * spread: use the dues' amounts).
+ * @internal The heads of the lines of the sessions at ledger positions `qs`
+ * of `month`, by position — ids, kinds, descriptions, clauses and order, exactly as
+ * {@link timeBasedMonth} writes them ({@link headsOf} decides both) — for a
+ * settlement that books a few lines of a month: no line's explanation,
+ * figures or amounts are made (its amounts are the dues').
  */
-export function timeBasedLinesAt(ctx: BillingContext, month: number, qs: Iterable<number>): StatementLine[] {
+export function timeBasedLineHeadsAt(ctx: BillingContext, month: number, qs: Iterable<number>): Map<number, LineHead[]> {
   const m = prepareMonth(ctx, month);
   const parts = linePartsOf(m);
   const scratch = scratchOutcome();
-  const built: Built[] = [];
-  for (const q of qs) linesOf(m, parts, outcomeOf(m, q, scratch), built);
-  return built.map((b) => b.line);
+  const sessions = ctx.input.sessions;
+  const heads = new Map<number, LineHead[]>();
+  for (const q of qs) {
+    const o = outcomeOf(m, q, scratch);
+    heads.set(q, headsOf(m, parts, o, sessionAt(sessions, o.i)));
+  }
+  return heads;
 }
 
 /**

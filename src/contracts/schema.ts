@@ -616,13 +616,16 @@ function yearOfDate(date: unknown): number | null {
   return isLocalDate(date) ? Number(date.slice(0, 4)) : null;
 }
 
-/** Months of `year` that overlap the term [start, end], counting part months. */
+/**
+ * Months of `year` that overlap the term [start, end], counting part months.
+ * Compared as text: a start on any day of a month (29 February too) is on or
+ * before `YYYY-MM-31`.
+ */
 function monthsInForce(start: string, end: string | null, year: number): number {
   let count = 0;
   for (let month = 1; month <= 12; month++) {
-    const first = `${year.toString()}-${month.toString().padStart(2, "0")}-01`;
-    const last = `${year.toString()}-${month.toString().padStart(2, "0")}-${(DAYS_IN_MONTH[month - 1] ?? 31).toString()}`;
-    if (last >= start && (end === null || first <= end)) count++;
+    const ym = `${year.toString()}-${month.toString().padStart(2, "0")}`;
+    if (`${ym}-31` >= start && (end === null || `${ym}-01` <= end)) count++;
   }
   return count;
 }

@@ -196,7 +196,7 @@ function valid<T>(fn: () => T): T | null {
 }
 
 describe("settle: laws (fast-check)", () => {
-  it("with no corrections, each month books exactly its own statement: payable lines and fee lines that are not zero", () => {
+  it("with no corrections, each month books exactly its own statement: payable lines and fee lines that are not zero, in its order, under its descriptions and clauses", () => {
     fc.assert(
       fc.property(plausibleSettlementHistory, ([c, y, m, first]) => {
         const months = monthsThrough(y, m);
@@ -206,8 +206,8 @@ describe("settle: laws (fast-check)", () => {
         for (const month of months) {
           const s = settlementToJSON(settle(c as Contract, month, { ...first, paid: ledger }));
           const st = valid(() => statementToJSON(statement(c as Contract, month, first)));
-          const want = st === null ? [] : [...st.lines.filter((l) => l.payable), ...st.feeLines].filter((l) => l.amount !== "0.00").map((l) => [l.id, l.amount, "new"]);
-          expect(s.entries.map((e) => [e.lineId, e.amount, e.reason])).toEqual(want);
+          const want = st === null ? [] : [...st.lines.filter((l) => l.payable), ...st.feeLines].filter((l) => l.amount !== "0.00").map((l) => [l.id, l.amount, "new", l.description, l.clause]);
+          expect(s.entries.map((e) => [e.lineId, e.amount, e.reason, e.description, e.clause])).toEqual(want);
           ledger = [...ledger, ...s.entries];
         }
       }),

@@ -99,4 +99,26 @@ describe("hour volume (Boendestöd 2018)", () => {
     expect(kr(statement(more, "2019-04", { sessions: [s1] }).total)).toBe("400.00");
     expect(kr(statement(more, "2019-04").cap!.baseHours)).toBe("2000.00");
   });
+
+  it("the pro-rata volume counts the months of the year the term covers as monthsInForce does, part months included", () => {
+    const terms: [string, string | null][] = [
+      ["2024-02-29", "2025-03-01"],
+      ["2018-04-01", "2019-12-31"],
+      ["2018-04-30", "2018-05-01"],
+      ["2018-12-31", null],
+      ["2017-06-15", "2020-01-31"],
+    ];
+    for (const [start, end] of terms) {
+      const c = variant(bo, (x) => {
+        x.term = { ...x.term, start, end, extensions: null };
+        (x.compensation as { statedYears: unknown[] }).statedYears = [];
+      });
+      for (let year = Number(start.slice(0, 4)); year <= Number((end ?? "2026").slice(0, 4)); year++) {
+        const months = monthsInForce(c, year);
+        const month = year === Number(start.slice(0, 4)) ? start.slice(0, 7) : `${year.toString()}-01`;
+        const s = statement(c, month, { policies: { partYearVolume: "pro-rata" } });
+        expect(s.cap!.basis, `${start}..${end ?? ""} ${year.toString()}`).toBe(`1700 × ${months.toString()} / 12`);
+      }
+    }
+  });
 });

@@ -328,6 +328,18 @@ describe("parseContract: cross-field checks", () => {
     );
   });
 
+  it("statedYears: a term from 29 February of a leap year has February in force", () => {
+    const d = draft("boendestod");
+    d.term.start = "2024-02-29";
+    d.term.end = "2025-12-31";
+    d.compensation.statedYears[0].year = 2024;
+    d.compensation.statedYears[0].months = 11;
+    d.compensation.statedYears[1].year = 2025;
+    expect(parseContract(d).compensation).toMatchObject({ statedYears: [{ year: 2024, months: 11 }, { year: 2025, months: 12 }] });
+    d.compensation.statedYears[0].months = 12;
+    expect(issueAt(issuesOf(d), "compensation.statedYears.0.months").expected).toBe("at most 11, the months of 2024 inside the term");
+  });
+
   it("statedYears: a year outside the term, or listed twice", () => {
     const d = draft("boendestod");
     d.compensation.statedYears[0].year = 2017;
